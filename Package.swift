@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bpctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bpctl", targets: ["bpctl"]),
+        .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Blueprints: positioned parsing, the typed model, rules, suppressions, renderers.
+        .target(
+            name: "BlueprintKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
+        .executableTarget(
+            name: "bpctl",
+            dependencies: [
+                "BlueprintKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"]),
+        // Runs the built bpctl binary: exit codes, formats, malformed input.
+        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl"]),
+    ]
+)

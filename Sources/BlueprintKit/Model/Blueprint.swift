@@ -1,0 +1,151 @@
+/// The typed view of a blueprint. Every field is a `Field` (the node under its key, with position
+/// and pointer), kept even when its type is wrong, so rules can report "wrong type" at the value
+/// and "missing" at the parent. Keys the catalog does not know are kept in `unknownFields`.
+public struct Blueprint: Sendable {
+    public let source: SourceFile
+    public let root: Node
+
+    public let pipelineName: Field?
+    public let region: Field?
+    public let stage: Field?
+    public let metadata: Field?
+    public let lambda: Lambda?
+    public let uxData: UXData?
+    public let unknownFields: [Field]
+
+    public struct Lambda: Sendable {
+        public let field: Field
+        public let codeUri, handler, postCodeUri, postHandler, postTrigger: Field?
+        public let config: LambdaConfig?
+        public let unknownFields: [Field]
+    }
+
+    public struct LambdaConfig: Sendable {
+        public let field: Field
+        public let ami, instanceType, region, iamRole, keyName, securityGroups, workingDirectory: Field?
+        public let command, shutdownBehavior, executionTimeout, ssmTimeout, launch, deployLimit, maxCost, monitor: Field?
+        public let unknownFields: [Field]
+    }
+
+    public struct UXData: Sendable {
+        public let field: Field
+        public let affiliatesField: Field?
+        public let affiliates: [Affiliate]
+        public let unknownFields: [Field]
+    }
+
+    public struct Affiliate: Sendable {
+        public let index: Int
+        public let node: Node
+        public let pointer: String
+        public let name, userNames, userInput, contactEmail: Field?
+        /// The string entries of UserNames (non-strings are reported by the type rules).
+        public let users: [Located<String>]
+        public let unknownFields: [Field]
+    }
+
+    public init(document: Document) {
+        source = document.source
+        root = document.root
+        let r = document.root
+        pipelineName = r.field("PipelineName", parentPointer: "")
+        region = r.field("REGION", parentPointer: "")
+        stage = r.field("STAGE", parentPointer: "")
+        metadata = r.field("Metadata", parentPointer: "")
+        unknownFields = Self.unknown(in: r, pointer: "", container: "")
+        lambda = r.field("Lambda", parentPointer: "").flatMap(Lambda.init)
+        uxData = r.field("UXData", parentPointer: "").flatMap(UXData.init)
+    }
+
+    /// Members of an object that the catalog does not list for that container.
+    static func unknown(in node: Node, pointer: String, container: String) -> [Field] {
+        let known = FieldCatalog.fields(in: container)
+        return (node.members ?? []).filter { known[$0.key] == nil }.map {
+            Field(key: $0.key, member: $0, pointer: JSONPointer.appending(pointer, $0.key))
+        }
+    }
+
+    // MARK: convenience for rules
+
+    /// STAGE when it is a string.
+    public var stageValue: String? { stage?.node.string }
+    public var handlerValue: String? { lambda?.handler?.node.string }
+    public var regionValue: String? { region?.node.string }
+    public var pipelineNameValue: String? { pipelineName?.node.string }
+    public var affiliates: [Affiliate] { uxData?.affiliates ?? [] }
+}
+
+extension Blueprint.Lambda {
+    init?(_ field: Field) {
+        guard field.node.isObject else { return nil }
+        self.field = field
+        let n = field.node, p = field.pointer
+        codeUri = n.field("CodeUri", parentPointer: p)
+        handler = n.field("Handler", parentPointer: p)
+        postCodeUri = n.field("PostCodeUri", parentPointer: p)
+        postHandler = n.field("PostHandler", parentPointer: p)
+        postTrigger = n.field("PostTrigger", parentPointer: p)
+        config = n.field("LambdaConfig", parentPointer: p).flatMap(Blueprint.LambdaConfig.init)
+        unknownFields = Blueprint.unknown(in: n, pointer: p, container: FieldCatalog.lambda)
+    }
+}
+
+extension Blueprint.LambdaConfig {
+    init?(_ field: Field) {
+        guard field.node.isObject else { return nil }
+        self.field = field
+        let n = field.node, p = field.pointer
+        ami = n.field("AMI", parentPointer: p)
+        instanceType = n.field("INSTANCE_TYPE", parentPointer: p)
+        region = n.field("REGION", parentPointer: p)
+        iamRole = n.field("IAM_ROLE", parentPointer: p)
+        keyName = n.field("KEY_NAME", parentPointer: p)
+        securityGroups = n.field("SECURITY_GROUPS", parentPointer: p)
+        workingDirectory = n.field("WORKING_DIRECTORY", parentPointer: p)
+        command = n.field("COMMAND", parentPointer: p)
+        shutdownBehavior = n.field("SHUTDOWN_BEHAVIOR", parentPointer: p)
+        executionTimeout = n.field("EXECUTION_TIMEOUT", parentPointer: p)
+        ssmTimeout = n.field("SSM_TIMEOUT", parentPointer: p)
+        launch = n.field("LAUNCH", parentPointer: p)
+        deployLimit = n.field("DEPLOY_LIMIT", parentPointer: p)
+        maxCost = n.field("MAXCOST", parentPointer: p)
+        monitor = n.field("MONITOR", parentPointer: p)
+        unknownFields = Blueprint.unknown(in: n, pointer: p, container: FieldCatalog.config)
+    }
+}
+
+extension Blueprint.UXData {
+    init?(_ field: Field) {
+        guard field.node.isObject else { return nil }
+        self.field = field
+        affiliatesField = field.node.field("Affiliates", parentPointer: field.pointer)
+        var list: [Blueprint.Affiliate] = []
+        if let a = affiliatesField, let elements = a.node.elements {
+            for (i, element) in elements.enumerated() where element.isObject {
+                list.append(Blueprint.Affiliate(index: i, node: element, pointer: JSONPointer.appending(a.pointer, i)))
+            }
+        }
+        affiliates = list
+        unknownFields = Blueprint.unknown(in: field.node, pointer: field.pointer, container: "/UXData")
+    }
+}
+
+extension Blueprint.Affiliate {
+    init(index: Int, node: Node, pointer: String) {
+        self.index = index
+        self.node = node
+        self.pointer = pointer
+        name = node.field("AffiliateName", parentPointer: pointer)
+        userNames = node.field("UserNames", parentPointer: pointer)
+        userInput = node.field("UserInput", parentPointer: pointer)
+        contactEmail = node.field("ContactEmail", parentPointer: pointer)
+        var users: [Located<String>] = []
+        if let u = userNames, let elements = u.node.elements {
+            for (i, e) in elements.enumerated() {
+                if let s = e.string { users.append(Located(s, node: e, pointer: JSONPointer.appending(u.pointer, i))) }
+            }
+        }
+        self.users = users
+        unknownFields = Blueprint.unknown(in: node, pointer: pointer, container: FieldCatalog.affiliate)
+    }
+}

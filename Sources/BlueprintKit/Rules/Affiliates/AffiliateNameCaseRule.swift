@@ -1,0 +1,17 @@
+struct AffiliateNameCaseRule: Rule {
+    static let description = RuleDescription(
+        id: "BP153", name: "affiliate-name-case", severity: .warning,
+        summary: "AffiliateName has uppercase letters.",
+        rationale: "IAM accepts them, but the name is also the S3 prefix users type and the group-name part IAM compares case-insensitively; lowercase avoids 'Lab/' vs 'lab/' confusion.",
+        triggering: [.edit(("\"AffiliateName\": \"debuggers\"", "\"AffiliateName\": \"Debuggers\""))],
+        nonTriggering: [.clean])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        bp.affiliates.compactMap { a -> Diagnostic? in
+            guard let field = a.name, let name = field.realString, name.contains(where: \.isUppercase),
+                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+            return finding(bp, field, "AffiliateName '\(name)' has uppercase letters; its S3 prefix is case-sensitive",
+                           hint: "prefer '\(name.lowercased())' for new affiliates (renaming an existing one moves its S3 prefix)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+struct AffiliateNameRule: Rule {
+    static let description = RuleDescription(
+        id: "BP152", name: "affiliate-name", severity: .error,
+        summary: "AffiliateName has characters that break IAM group names or CloudFormation logical IDs.",
+        rationale: "The name is embedded in IAM group names and policy ARNs, and in develop/webdev in CloudFormation logical IDs, which allow only letters and digits; websubstack also tolerates '-'.",
+        triggering: [.edit(("\"AffiliateName\": \"debuggers\"", "\"AffiliateName\": \"Developer Group 1\"")),
+                     .edit(("\"STAGE\": \"websubstack\"", "\"STAGE\": \"develop\""), ("\"AffiliateName\": \"debuggers\"", "\"AffiliateName\": \"debug-group\""))],
+        nonTriggering: [.clean, .edit(("\"AffiliateName\": \"debuggers\"", "\"AffiliateName\": \"debug-group\""))])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        let logicalIDs = bp.stageValue == "develop" || bp.stageValue == "webdev"
+        var out: [Diagnostic] = []
+        for a in bp.affiliates {
+            guard let field = a.name, let name = field.realString else { continue }
+            let allowedPunctuation: Set<Character> = logicalIDs ? [] : ["-"]
+            let bad = name.filter { !($0.isASCII && ($0.isLetter || $0.isNumber)) && !allowedPunctuation.contains($0) }
+            if name.isEmpty {
+                out.append(finding(bp, field, "AffiliateName is empty", hint: "name the group, e.g. \"mylab\""))
+            } else if !bad.isEmpty {
+                let shown = Array(Set(bad)).map { $0 == " " ? "space" : "'\($0)'" }.sorted().joined(separator: ", ")
+                let fixed = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+                let why = logicalIDs ? "CloudFormation logical IDs in STAGE \(bp.stageValue!) allow letters and digits only" : "IAM group names and S3 prefixes need letters, digits or '-'"
+                out.append(finding(bp, field, "AffiliateName '\(name)' contains \(shown): \(why)",
+                                   hint: fixed.isEmpty ? "use letters and digits only" : "use '\(fixed)'"))
+            }
+        }
+        return out
+    }
+}

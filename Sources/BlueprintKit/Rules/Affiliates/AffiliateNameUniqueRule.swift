@@ -1,0 +1,27 @@
+struct AffiliateNameUniqueRule: Rule {
+    static let description = RuleDescription(
+        id: "BP151", name: "affiliate-name-unique", severity: .error,
+        summary: "Two affiliates of one blueprint have the same name (IAM group names ignore case).",
+        rationale: "The affiliate name is the S3 prefix, the IAM group name and, in develop/webdev, a CloudFormation logical ID; duplicates collide and the deploy fails.",
+        triggering: [.edit(("\"AffiliateName\": \"debuggers\"", "\"AffiliateName\": \"CunninghamLab\""))],
+        nonTriggering: [.clean])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        var seen: [String: Blueprint.Affiliate] = [:]
+        var out: [Diagnostic] = []
+        for a in bp.affiliates {
+            guard let field = a.name, let name = field.node.string else { continue }
+            let key = name.lowercased()
+            if let first = seen[key], let firstField = first.name {
+                let related = Diagnostic.Related(message: "first used by affiliate \(first.index + 1)", file: bp.source.path,
+                                                 location: bp.source.location(of: firstField.node.range.start))
+                out.append(finding(bp, at: field.node.range, pointer: field.pointer,
+                                   "AffiliateName '\(name)' is used twice\(name == firstField.node.string ? "" : " (IAM group names ignore case)")",
+                                   hint: "merge the two affiliates or rename one", related: [related]))
+            } else {
+                seen[key] = a
+            }
+        }
+        return out
+    }
+}

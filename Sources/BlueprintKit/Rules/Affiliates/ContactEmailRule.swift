@@ -1,0 +1,21 @@
+struct ContactEmailRule: Rule {
+    static let description = RuleDescription(
+        id: "BP157", name: "contact-email", severity: .info,
+        summary: "ContactEmail is not an e-mail address.",
+        rationale: "Nothing reads ContactEmail today, but it is the only place a group's contact is written down; template sentences left there help nobody.",
+        triggering: [.edit(("\"ContactEmail\": \"lab@example.org\"", "\"ContactEmail\": \"The email we should notify regarding processing status.\""))],
+        nonTriggering: [.clean])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        bp.affiliates.compactMap { a -> Diagnostic? in
+            guard let field = a.contactEmail, let email = field.node.string, !Self.looksLikeEmail(email) else { return nil }
+            return finding(bp, field, "ContactEmail is not an e-mail address: \(field.node.shortDescription)",
+                           hint: "put the group's contact address here, or remove the key")
+        }
+    }
+
+    static func looksLikeEmail(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains("." as Character) && !s.contains(" " as Character)
+    }
+}

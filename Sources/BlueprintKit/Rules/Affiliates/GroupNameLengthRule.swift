@@ -1,0 +1,19 @@
+struct GroupNameLengthRule: Rule {
+    static let description = RuleDescription(
+        id: "BP158", name: "group-name-length", severity: .error,
+        summary: "The IAM group name derived from the affiliate and pipeline is over 128 characters.",
+        rationale: "websubstack names the group <AffiliateName><PipelineName without dashes>substackgroup; IAM rejects names over 128 characters and the affiliate's substack fails.",
+        triggering: [.edit(("\"AffiliateName\": \"debuggers\"", "\"AffiliateName\": \"\(String(repeating: "debuggers", count: 13))\""))],
+        nonTriggering: [.clean])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        guard let pipeline = bp.pipelineName?.realString else { return [] }
+        return bp.affiliates.compactMap { a -> Diagnostic? in
+            guard let field = a.name, let name = field.realString else { return nil }
+            let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
+            guard group.count > IAMNames.maxGroupName else { return nil }
+            return finding(bp, field, "the IAM group name for '\(name.prefix(20))...' would be \(group.count) characters (limit \(IAMNames.maxGroupName))",
+                           hint: "shorten AffiliateName to at most \(IAMNames.maxGroupName - (group.count - name.count)) characters")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+struct CommandSyntaxRule: Rule {
+    static let description = RuleDescription(
+        id: "BP140", name: "command-format", severity: .error,
+        summary: "COMMAND cannot be filled by Python's str.format (stray brace, named field, attribute access).",
+        rationale: "The job manager runs COMMAND.format(bucket, dataset, result, config) only after instances are launched; a ValueError or KeyError then fails the job with instances already running.",
+        triggering: [.edit(("run_main_cli.sh \\\"{}\\\"", "run_main_cli.sh \\\"{bucket}\\\"")),
+                     .edit(("; cleanup", "; awk '{print $1}' log; cleanup")),
+                     .edit(("\\\"epi/run.sh\\\"", "\\\"epi/run.sh\\\" }"))],
+        nonTriggering: [.clean, .edit(("; cleanup", "; awk '{{print $1}}' log; cleanup"))])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        guard let field = bp.lambda?.config?.command, let command = field.node.string else { return [] }
+        let analysis = PythonFormat.analyze(command)
+        if let failure = analysis.failure {
+            let range = StringOffsets.sourceRange(of: field.node, decoded: failure.offset..<(failure.offset + 1), in: bp.source)
+            return [finding(bp, at: range, pointer: field.pointer,
+                            "COMMAND cannot be formatted: \(failure.message) (Python raises ValueError after instances start)",
+                            hint: "write {{ and }} for literal braces, and {} for each value")]
+        }
+        var out: [Diagnostic] = []
+        for f in analysis.fields {
+            let range = StringOffsets.sourceRange(of: field.node, decoded: f.offset..<(f.offset + f.length), in: bp.source)
+            let text = String(decoding: Array(command.utf8)[f.offset..<(f.offset + f.length)], as: UTF8.self)
+            if case .name(let name) = f.reference {
+                out.append(finding(bp, at: range, pointer: field.pointer,
+                                   "COMMAND field \(text) is named '\(name)': str.format raises KeyError, since the values are passed by position",
+                                   hint: "use {} (and {{ }} for literal braces)"))
+            } else if let accessor = f.accessor {
+                out.append(finding(bp, at: range, pointer: field.pointer,
+                                   "COMMAND field \(text) accesses '\(accessor)' of a string value, which fails at format time",
+                                   hint: "use a plain {}"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,33 @@
+struct FleetGroupNameRule: FleetRule {
+    static let description = RuleDescription(
+        id: "BP162", name: "fleet-group-name", severity: .error,
+        summary: "Two pipelines would create the same IAM group (develop-stage affiliates share '<aff>group').",
+        rationale: "develop names an affiliate's group '<AffiliateName>group' with no pipeline suffix, so two develop pipelines with one affiliate name fight over a single IAM group.",
+        triggering: [.fleet([[("\"STAGE\": \"websubstack\"", "\"STAGE\": \"develop\"")],
+                             [("\"STAGE\": \"websubstack\"", "\"STAGE\": \"develop\""), ("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"dlc-analysis\"")]])],
+        nonTriggering: [.fleet([[], [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"dlc-analysis\"")]])])
+
+    func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
+        var owners: [String: (Blueprint, Field)] = [:]
+        var out: [Diagnostic] = []
+        for bp in fleet {
+            guard let pipeline = bp.pipelineNameValue else { continue }
+            for a in bp.affiliates {
+                guard let field = a.name, let name = field.realString else { continue }
+                let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue).lowercased()
+                if let (owner, ownerField) = owners[group] {
+                    // Same pipeline twice is BP160's finding.
+                    guard owner.pipelineNameValue != pipeline else { continue }
+                    out.append(finding(bp, at: field.node.range, pointer: field.pointer,
+                                       "affiliate '\(name)' creates IAM group '\(group)', which \(owner.source.path) also creates",
+                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(pipeline.replacingOccurrences(of: "-", with: ""))'), or use websubstack",
+                                       related: [.init(message: "same group here", file: owner.source.path,
+                                                       location: owner.source.location(of: ownerField.node.range.start))]))
+                } else {
+                    owners[group] = (bp, field)
+                }
+            }
+        }
+        return out
+    }
+}

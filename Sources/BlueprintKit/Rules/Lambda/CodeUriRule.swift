@@ -1,0 +1,31 @@
+struct CodeUriRule: Rule {
+    static let description = RuleDescription(
+        id: "BP123", name: "code-uri", severity: .error,
+        summary: "CodeUri or PostCodeUri does not resolve to a directory (checked with --protocols DIR or inside a NeuroCAAS checkout).",
+        rationale: "sam build packages CodeUri relative to the stack directory; ../lambda_repo and ../lambda_code no longer exist in the repo, so those stacks cannot be built.",
+        triggering: [.edit(("\"CodeUri\": \"../../protocols\"", "\"CodeUri\": \"../lambda_repo\""),
+                           protocols: ["submit_start.py": "def handler_develop(event, context):\n    pass\n"])],
+        nonTriggering: [.edit(protocols: ["submit_start.py": "def handler_develop(event, context):\n    pass\n"])])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        guard let lambda = bp.lambda else { return [] }
+        var out: [Diagnostic] = []
+        var skipped = false
+        for field in [lambda.codeUri, lambda.postCodeUri].compactMap({ $0 }) {
+            guard let uri = field.realString, !uri.isEmpty else { continue }
+            switch ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path, protocolsDirectory: context.protocolsDirectory) {
+            case .found: break
+            case .missing(let path):
+                out.append(finding(bp, field, "\(field.key) '\(path)' is not a directory (relative to the stack directory)",
+                                   hint: "current blueprints use \"\(Protocols.canonicalCodeUri)\""))
+            case .skipped:
+                skipped = true
+            }
+        }
+        if skipped, let field = lambda.codeUri {
+            out.append(finding(bp, field, "CodeUri and Handler were not checked against the protocol sources",
+                               hint: "pass --protocols DIR (the neurocaas repo's ncap_iac/protocols) to check them", severity: .info))
+        }
+        return out
+    }
+}

@@ -1,0 +1,36 @@
+struct HandlerSourceRule: Rule {
+    static let description = RuleDescription(
+        id: "BP124", name: "handler-source", severity: .error,
+        summary: "Handler or PostHandler is not defined in the code CodeUri points at.",
+        rationale: "The Lambda imports module.function from CodeUri at its first invocation; a missing module or function fails every job, long after the deploy succeeded.",
+        triggering: [.edit(("\"Handler\": \"submit_start.handler_develop\"", "\"Handler\": \"submit_start.handler_ensemble\""),
+                           protocols: ["submit_start.py": "def handler_develop(event, context):\n    pass\n"])],
+        nonTriggering: [.edit(protocols: ["submit_start.py": "import os\n\ndef handler_develop(event, context):\n    pass\n"])])
+
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        guard let lambda = bp.lambda else { return [] }
+        var out: [Diagnostic] = []
+        for (codeField, handlerField) in [(lambda.codeUri, lambda.handler), (lambda.postCodeUri, lambda.postHandler)] {
+            guard let codeField, let handlerField, let uri = codeField.realString, let handler = handlerField.realString,
+                  !Self.reportedByTable(handler),
+                  case .found(let dir) = ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path,
+                                                                 protocolsDirectory: context.protocolsDirectory) else { continue }
+            switch ProtocolSources.find(handler: handler, in: dir) {
+            case .defined, .malformed: break // malformed names are BP120's
+            case .noModule(let file):
+                out.append(finding(bp, handlerField, "\(handlerField.key) '\(handler)': \(file) does not exist in \(uri)",
+                                   hint: "check the module name; the Lambda imports it from CodeUri"))
+            case .noFunction(let module, let function):
+                out.append(finding(bp, handlerField, "\(handlerField.key) '\(handler)': \(module).py defines no function \(function)",
+                                   hint: "the current job managers are \(Protocols.currentHandlers.joined(separator: " and "))"))
+            }
+        }
+        return out
+    }
+
+    /// Removed and moved handlers are BP120/BP121's findings already.
+    static func reportedByTable(_ handler: String) -> Bool {
+        if case .removed = Protocols.handler(handler)?.status { return true }
+        return Protocols.movedPostHandlers[handler] != nil
+    }
+}

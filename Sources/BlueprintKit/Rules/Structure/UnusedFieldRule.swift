@@ -1,0 +1,41 @@
+struct UnusedFieldRule: Rule {
+    static let description = RuleDescription(
+        id: "BP103", name: "unused-field", severity: .info,
+        summary: "Fields that nothing in the deploy or job path reads (Lambda.Launch, CONFIG, LOGFILE, INDIR, …).",
+        rationale: "Dead keys mislead readers into thinking they configure something; Requirements is a warning because build.sh points at a requirements file that does not exist.",
+        triggering: [.edit(("\"LambdaConfig\": {", "\"Launch\": true,\n        \"LambdaConfig\": {")),
+                     .edit(("\"MONITOR\": true,", "\"MONITOR\": true, \"LOGFILE\": \"lambda_log.txt\","))],
+        nonTriggering: [.clean])
+
+    /// One finding per object, listing its unused keys, so 40 legacy files do not print 170 lines.
+    func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for object in bp.catalogObjects {
+            let unused = (object.node.members ?? []).compactMap { m -> (Node.Member, String)? in
+                guard let spec = FieldCatalog.spec(container: object.container, key: m.key),
+                      case .unused(let why) = spec.status else { return nil }
+                return (m, why)
+            }
+            for (m, why) in unused where m.key == "Requirements" {
+                out.append(finding(bp, at: m.keyRange, pointer: JSONPointer.appending(object.pointer, m.key),
+                                   "Lambda.Requirements has no effect: \(why)",
+                                   hint: "delete it; add packages to protocols/requirements.txt instead", severity: .warning))
+            }
+            let plain = unused.filter { $0.0.key != "Requirements" }
+            guard let (first, why) = plain.first else { continue }
+            let message = plain.count == 1
+                ? "\(JSONPointer.dotted(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
+                : "\(object.label) has \(plain.count) keys that nothing reads: \(plain.map(\.0.key).joined(separator: ", "))"
+            out.append(finding(bp, at: first.keyRange, pointer: JSONPointer.appending(object.pointer, first.key), message,
+                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.map(\.1).uniqued().joined(separator: "; ")))"))
+        }
+        return out
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

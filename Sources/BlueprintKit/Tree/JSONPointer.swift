@@ -1,0 +1,55 @@
+/// RFC 6901 JSON Pointers: how diagnostics name the value they are about.
+public enum JSONPointer {
+    /// Escape one reference token (`~` → `~0`, `/` → `~1`).
+    public static func escape(_ token: String) -> String {
+        guard token.utf8.contains(where: { $0 == 0x7E || $0 == 0x2F }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    public static func appending(_ pointer: String, _ key: String) -> String {
+        pointer + "/" + escape(key)
+    }
+
+    public static func appending(_ pointer: String, _ index: Int) -> String {
+        pointer + "/" + String(index)
+    }
+
+    /// The reference tokens of a pointer, unescaped. `nil` when the text is not a pointer.
+    public static func tokens(_ pointer: String) -> [String]? {
+        if pointer.isEmpty { return [] }
+        guard pointer.hasPrefix("/") else { return nil }
+        return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.utf8.contains(0x7E) ? String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
+        }
+    }
+
+    /// "Lambda.LambdaConfig.AMI", "UXData.Affiliates[1].UserInput": a pointer as people write paths.
+    public static func dotted(_ pointer: String) -> String {
+        var out = ""
+        for token in tokens(pointer) ?? [] {
+            if let i = Int(token), String(i) == token { out += "[\(i)]" } else { out += out.isEmpty ? token : "." + token }
+        }
+        return out
+    }
+
+    /// Follow a pointer through a tree.
+    public static func resolve(_ pointer: String, in root: Node) -> Node? {
+        guard let tokens = tokens(pointer) else { return nil }
+        var node = root
+        for token in tokens {
+            if let members = node.members {
+                guard let m = members.first(where: { $0.key == token }) else { return nil }
+                node = m.value
+            } else if let elements = node.elements {
+                guard let i = Int(token), i >= 0, i < elements.count,
+                      token == String(i) else { return nil }
+                node = elements[i]
+            } else {
+                return nil
+            }
+        }
+        return node
+    }
+}
+
+import Foundation

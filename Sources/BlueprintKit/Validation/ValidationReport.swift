@@ -1,0 +1,42 @@
+/// Findings for every file, with the counts and exit code the CLI needs.
+public struct ValidationReport: Sendable {
+    public let files: [FileResult]
+
+    public var all: [Diagnostic] { files.flatMap(\.diagnostics) }
+    public func count(_ severity: Severity) -> Int { files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count } }
+    public var errors: Int { count(.error) }
+    public var warnings: Int { count(.warning) }
+    public var infos: Int { count(.info) }
+    public var suppressed: Int { files.reduce(0) { $0 + $1.suppressed } }
+    public var unreadable: Int { files.filter { !$0.parsed }.count }
+
+    /// 2 when an input could not be read or parsed, 1 when a finding reaches the threshold, else 0.
+    public func exitCode(failOn threshold: FailThreshold) -> Int32 {
+        if unreadable > 0 { return ExitStatus.usage }
+        guard let minimum = threshold.severity else { return ExitStatus.ok }
+        return all.contains { $0.severity >= minimum } ? ExitStatus.findings : ExitStatus.ok
+    }
+}
+
+/// `--fail-on`.
+public enum FailThreshold: String, Sendable, CaseIterable {
+    case error, warning, info, never
+
+    public var severity: Severity? {
+        switch self {
+        case .error: return .error
+        case .warning: return .warning
+        case .info: return .info
+        case .never: return nil
+        }
+    }
+}
+
+/// Documented exit codes (README, `--help`).
+public enum ExitStatus {
+    public static let ok: Int32 = 0
+    /// Findings at or above --fail-on.
+    public static let findings: Int32 = 1
+    /// Usage error, or an input that could not be read or parsed.
+    public static let usage: Int32 = 2
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// What to check and how.
+public struct ValidationOptions: Sendable {
+    public var protocolsDirectory: String?
+    /// Rule ids from --ignore (already resolved).
+    public var ignoredRules: Set<String> = []
+    /// Run fleet rules when more than one blueprint is validated.
+    public var fleetChecks = true
+    /// Read `.bpctl.yaml` files above the blueprints.
+    public var configFiles = true
+
+    public init(protocolsDirectory: String? = nil, ignoredRules: Set<String> = [], fleetChecks: Bool = true, configFiles: Bool = true) {
+        self.protocolsDirectory = protocolsDirectory
+        self.ignoredRules = ignoredRules
+        self.fleetChecks = fleetChecks
+        self.configFiles = configFiles
+    }
+}
+
+/// The one pipeline: bytes → Document → Blueprint → rules → suppressions → report.
+public enum Validator {
+    private static let fileRules: [any Rule] = RuleCatalog.fileRules.map { $0.init() }
+    private static let fleetRules: [any FleetRule] = RuleCatalog.fleetRules.map { $0.init() }
+
+    /// Validate files on disk.
+    public static func validate(files: [String], options: ValidationOptions = .init()) -> ValidationReport {
+        validate(loaded: files.map { Document.load(path: $0) }, options: options)
+    }
+
+    /// Validate in-memory inputs (tests, examples, stdin).
+    public static func validate(inputs: [(path: String, bytes: [UInt8])], options: ValidationOptions = .init()) -> ValidationReport {
+        validate(loaded: inputs.map { Document.parse(path: $0.path, bytes: $0.bytes) }, options: options)
+    }
+
+    static func validate(loaded: [Result<Document, LoadError>], options: ValidationOptions) -> ValidationReport {
+        let context = RuleContext(protocolsDirectory: options.protocolsDirectory)
+        var results: [FileResult] = []
+        var blueprints: [(index: Int, blueprint: Blueprint)] = []
+        for item in loaded {
+            switch item {
+            case .failure(let e):
+                let d = Diagnostic(ruleID: MetaRules.parse.id, severity: .error, message: e.error.message, hint: e.error.hint,
+                                   source: e.source, range: .at(e.error.offset), pointer: nil,
+                                   related: e.error.related.map { [.init(message: $0.message, file: e.source.path,
+                                                                         location: e.source.location(of: $0.offset))] } ?? [])
+                results.append(FileResult(path: e.source.path, source: e.source, diagnostics: [d], parsed: false))
+            case .success(let doc):
+                let bp = Blueprint(document: doc)
+                let found = fileRules.flatMap { $0.check(bp, context) }
+                blueprints.append((results.count, bp))
+                results.append(FileResult(path: doc.source.path, source: doc.source, diagnostics: found, parsed: true))
+            }
+        }
+        if options.fleetChecks && blueprints.count > 1 {
+            let fleet = blueprints.map(\.blueprint)
+            let byPath = Dictionary(blueprints.map { ($0.blueprint.source.path, $0.index) }, uniquingKeysWith: { a, _ in a })
+            for d in fleetRules.flatMap({ $0.check(fleet, context) }) {
+                if let i = byPath[d.file] { results[i].diagnostics.append(d) }
+            }
+        }
+        applySuppressions(&results, blueprints: blueprints, options: options)
+        for i in results.indices { results[i].diagnostics.sort(by: Diagnostic.ordered) }
+        return ValidationReport(files: results)
+    }
+
+    private static func applySuppressions(_ results: inout [FileResult], blueprints: [(index: Int, blueprint: Blueprint)],
+                                          options: ValidationOptions) {
+        let finder = ConfigFinder()
+        for (index, bp) in blueprints {
+            var rules: Set<String> = []
+            if let meta = bp.root["Metadata"]?["bpctl"] {
+                let (list, diags) = SuppressionReader.read(list: meta["ignore"], pointer: "/Metadata/bpctl/ignore",
+                                                           source: bp.source, allowPath: false)
+                rules.formUnion(list.map(\.ruleID))
+                results[index].diagnostics += diags
+            }
+            if options.configFiles, let config = finder.config(for: bp.source.path) {
+                rules.formUnion(config.suppressions(for: bp.source.path).map(\.ruleID))
+            }
+            results[index].drop(rules)
+        }
+        // Each config file's own problems are reported once, as a file of the report.
+        for config in finder.loaded where !config.diagnostics.isEmpty {
+            results.append(FileResult(path: Paths.display(config.path), source: config.source, diagnostics: config.diagnostics.map {
+                Diagnostic(ruleID: $0.ruleID, severity: $0.severity, message: $0.message, hint: $0.hint, file: Paths.display(config.path),
+                           start: $0.start, end: $0.end, pointer: $0.pointer, related: $0.related)
+            }, parsed: !config.diagnostics.contains { $0.ruleID == MetaRules.parse.id }))
+        }
+        for i in results.indices { results[i].drop(options.ignoredRules) }
+    }
+}
+
+/// One file's findings.
+public struct FileResult: Sendable {
+    public let path: String
+    public let source: SourceFile?
+    public var diagnostics: [Diagnostic]
+    /// False when the file could not be read or parsed (BP000): exit code 2.
+    public let parsed: Bool
+    public var suppressed = 0
+
+    init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool) {
+        self.path = path
+        self.source = source
+        self.diagnostics = diagnostics
+        self.parsed = parsed
+    }
+
+    mutating func drop(_ rules: Set<String>) {
+        guard !rules.isEmpty else { return }
+        let before = diagnostics.count
+        // A parse error is never suppressed: there is nothing else to report for that file.
+        diagnostics.removeAll { rules.contains($0.ruleID) && $0.ruleID != MetaRules.parse.id }
+        suppressed += before - diagnostics.count
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import BlueprintKit
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+}
+
+extension FailThreshold: ExpressibleByArgument {}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check blueprints against the NeuroCAAS rules.",
+        discussion: """
+        PATH is a blueprint file or a directory searched recursively for \
+        stack_config_template.json/.yaml/.yml; no PATH means the current directory. Blueprints \
+        validated together are also checked as a fleet (unique PipelineName, IAM group limits).
+
+        Suppress findings with --ignore, with a .bpctl.yaml found above the blueprint \
+        (ignore: [{rule, path, reason}]) or inline under Metadata.bpctl.ignore ([{rule, reason}]).
+
+        Exit codes:
+          0  no finding at or above --fail-on
+          1  findings at or above --fail-on
+          2  usage error, or a file that could not be read or parsed
+        """)
+
+    @Argument(help: "Blueprint files or directories.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
+    var failOn: FailThreshold = .error
+
+    @Option(help: ArgumentHelp("Do not report this rule (id or name); repeatable, or comma-separated.", valueName: "rule"))
+    var ignore: [String] = []
+
+    @Option(help: ArgumentHelp("The protocols directory (neurocaas ncap_iac/protocols) to check CodeUri and Handler against.", valueName: "dir"))
+    var protocols: String?
+
+    @Flag(help: "Skip the checks across blueprints.")
+    var noFleet = false
+
+    @Flag(help: "Do not read .bpctl.yaml files.")
+    var noConfig = false
+
+    func validate() throws {
+        _ = try resolvedIgnores()
+    }
+
+    func run() throws {
+        let files: [String]
+        do {
+            files = try FileDiscovery.blueprints(in: paths)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        let options = ValidationOptions(protocolsDirectory: protocols, ignoredRules: try resolvedIgnores(),
+                                        fleetChecks: !noFleet, configFiles: !noConfig)
+        let report = Validator.validate(files: files, options: options)
+        switch format {
+        case .text: FileHandleOutput.stdout(TextRenderer(color: Terminal.colorOnStdout).render(report))
+        case .json: FileHandleOutput.stdout(JSONRenderer.render(report))
+        case .sarif: FileHandleOutput.stdout(SARIFRenderer.render(report, toolVersion: BPCtlVersion.current))
+        case .github: FileHandleOutput.stdout(GitHubRenderer.render(report))
+        }
+        let code = report.exitCode(failOn: failOn)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func resolvedIgnores() throws -> Set<String> {
+        var ids = Set<String>()
+        for item in ignore.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !item.isEmpty {
+            guard let id = RuleCatalog.resolve(item) else {
+                throw ValidationError("--ignore \(item): no such rule\(Suggest.phrase(for: item, in: RuleCatalog.allNames)) (see 'bpctl rules')")
+            }
+            ids.insert(id)
+        }
+        return ids
+    }
+}
+
+import Foundation
