@@ -16,13 +16,17 @@ struct ValidateCommand: ParsableCommand {
         stack_config_template.json/.yaml/.yml; no PATH means the current directory. Blueprints \
         validated together are also checked as a fleet (unique PipelineName, IAM group limits).
 
+        The bundled blueprint schema (bpctl schema) is applied first; a schema violation that a \
+        rule already reports is shown once, as the rule. --schema FILE uses another JSON Schema \
+        (draft 2020-12); with --no-rules, any JSON or YAML files are checked against it alone.
+
         Suppress findings with --ignore, with a .bpctl.yaml found above the blueprint \
         (ignore: [{rule, path, reason}]) or inline under Metadata.bpctl.ignore ([{rule, reason}]).
 
         Exit codes:
           0  no finding at or above --fail-on
           1  findings at or above --fail-on
-          2  usage error, or a file that could not be read or parsed
+          2  usage error, a file that could not be read or parsed, or a broken --schema
         """)
 
     @Argument(help: "Blueprint files or directories.")
@@ -40,6 +44,18 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The protocols directory (neurocaas ncap_iac/protocols) to check CodeUri and Handler against.", valueName: "dir"))
     var protocols: String?
 
+    @Option(help: ArgumentHelp("Validate against this JSON Schema (draft 2020-12) instead of the bundled blueprint schema.", valueName: "file"))
+    var schema: String?
+
+    @Flag(help: "Do not run the NeuroCAAS rules (with --schema: generic JSON Schema validation of any JSON/YAML files).")
+    var noRules = false
+
+    @Flag(help: "Do not apply any JSON Schema, only the rules.")
+    var noSchema = false
+
+    @Flag(help: "Check 'format' values (email, date-time, ipv4, uri, uuid, …) instead of treating them as annotations.")
+    var formatAssert = false
+
     @Flag(help: "Skip the checks across blueprints.")
     var noFleet = false
 
@@ -48,26 +64,42 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         _ = try resolvedIgnores()
+        if noRules && noSchema { throw ValidationError("--no-rules and --no-schema together leave nothing to check") }
+        if schema != nil && noSchema { throw ValidationError("--schema and --no-schema contradict each other") }
     }
 
     func run() throws {
+        var choice: SchemaChoice = noSchema ? .none : .bundled
+        if let schema {
+            switch SchemaLoader.load(path: schema) {
+            case .success(let s): choice = .custom(s)
+            case .failure(let problems):
+                render(ValidationReport(files: [problems.file]))
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
         let files: [String]
         do {
-            files = try FileDiscovery.blueprints(in: paths)
+            files = try noRules ? FileDiscovery.instances(in: paths) : FileDiscovery.blueprints(in: paths)
         } catch {
             throw ValidationError(error.message)
         }
         let options = ValidationOptions(protocolsDirectory: protocols, ignoredRules: try resolvedIgnores(),
-                                        fleetChecks: !noFleet, configFiles: !noConfig)
+                                        fleetChecks: !noFleet, configFiles: !noConfig && !noRules,
+                                        schema: choice, rules: !noRules, formatAssertion: formatAssert)
         let report = Validator.validate(files: files, options: options)
+        render(report)
+        let code = report.exitCode(failOn: failOn)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func render(_ report: ValidationReport) {
         switch format {
         case .text: FileHandleOutput.stdout(TextRenderer(color: Terminal.colorOnStdout).render(report))
         case .json: FileHandleOutput.stdout(JSONRenderer.render(report))
         case .sarif: FileHandleOutput.stdout(SARIFRenderer.render(report, toolVersion: BPCtlVersion.current))
         case .github: FileHandleOutput.stdout(GitHubRenderer.render(report))
         }
-        let code = report.exitCode(failOn: failOn)
-        if code != 0 { throw ExitCode(code) }
     }
 
     private func resolvedIgnores() throws -> Set<String> {

@@ -170,4 +170,31 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertTrue(r.stdout.contains("in 1 file"), r.stdout)
     }
+
+    func testSchemaCommandPrintsTheBundledSchema() throws {
+        let r = try bpctl(["schema"])
+        XCTAssertEqual(r.status, 0)
+        let file = try String(contentsOf: Self.repo.appendingPathComponent("schemas/blueprint.schema.json"), encoding: .utf8)
+        XCTAssertEqual(r.stdout, file)
+    }
+
+    /// Generic mode: any schema, any JSON/YAML files; 0 valid, 1 invalid, 2 broken schema.
+    func testGenericSchemaValidation() throws {
+        let dir = try tempDir()
+        try Data(#"{"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "n": {"type": "integer", "maximum": 3}}}"#.utf8)
+            .write(to: dir.appendingPathComponent("s.json"))
+        try Data(#"{"name": "x", "n": 2}"#.utf8).write(to: dir.appendingPathComponent("good.json"))
+        try Data("name: y\nn: 7\n".utf8).write(to: dir.appendingPathComponent("bad.yaml"))
+        try Data(##"{"type": "object", "properties": {"a": {"$ref": "#/$defs/none"}}}"##.utf8).write(to: dir.appendingPathComponent("broken.json"))
+        let good = try bpctl(["validate", "--schema", "s.json", "--no-rules", "good.json"], cwd: dir)
+        XCTAssertEqual(good.status, 0, good.stdout)
+        let bad = try bpctl(["validate", "--schema", "s.json", "--no-rules", "good.json", "bad.yaml"], cwd: dir)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stdout.contains("bad.yaml:2:4: error[BP001]: n: the integer 7 is greater than the maximum 3"), bad.stdout)
+        let broken = try bpctl(["validate", "--schema", "broken.json", "--no-rules", "good.json"], cwd: dir)
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stdout.contains("broken.json:1:49: error[BP001]: cannot resolve $ref '#/$defs/none'"), broken.stdout)
+        let missing = try bpctl(["validate", "--schema", "nope.json", "--no-rules", "good.json"], cwd: dir)
+        XCTAssertEqual(missing.status, 2)
+    }
 }

@@ -99,7 +99,8 @@ extension Node: Equatable {
         switch (a.kind, b.kind) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        // Code point equality, as JSON Schema requires (Swift's == is canonical equivalence).
+        case (.string(let x), .string(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
         case (.number(let x), .number(let y)): return x.value == y.value
         case (.array(let x), .array(let y)): return x == y
         case (.object(let x), .object(let y)):

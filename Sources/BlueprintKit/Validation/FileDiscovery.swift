@@ -11,7 +11,19 @@ public enum FileDiscovery {
         public let message: String
     }
 
+    /// For generic schema validation: files as given; directories give every JSON/YAML file.
+    public static func instances(in paths: [String]) throws(Failure) -> [String] {
+        try find(paths, matching: { name in
+            let lower = name.lowercased()
+            return lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+        }, describe: "JSON or YAML files")
+    }
+
     public static func blueprints(in paths: [String]) throws(Failure) -> [String] {
+        try find(paths, matching: { blueprintNames.contains($0) }, describe: blueprintNames.sorted().joined(separator: ", "))
+    }
+
+    private static func find(_ paths: [String], matching: (String) -> Bool, describe: String) throws(Failure) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
         for path in paths.isEmpty ? ["."] : paths {
@@ -19,9 +31,9 @@ public enum FileDiscovery {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
                 throw Failure(message: "\(path): no such file or directory")
             }
-            let found = isDir.boolValue ? search(path) : [path]
+            let found = isDir.boolValue ? search(path, matching) : [path]
             if isDir.boolValue && found.isEmpty {
-                throw Failure(message: "\(path): no blueprints found (looked for \(blueprintNames.sorted().joined(separator: ", ")))")
+                throw Failure(message: "\(path): no blueprints found (looked for \(describe))")
             }
             for f in found where seen.insert(Paths.absolute(f)).inserted { out.append(f) }
         }
@@ -29,7 +41,7 @@ public enum FileDiscovery {
     }
 
     /// Recursive search, sorted for stable output, skipping hidden and build folders.
-    private static func search(_ dir: String) -> [String] {
+    private static func search(_ dir: String, _ matching: (String) -> Bool) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var out: [String] = []
         while let rel = e.nextObject() as? String {
@@ -38,7 +50,7 @@ public enum FileDiscovery {
                 if (e.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { e.skipDescendants() }
                 continue
             }
-            if blueprintNames.contains(name) {
+            if matching(name) {
                 out.append(dir == "." ? rel : (dir as NSString).appendingPathComponent(rel))
             }
         }

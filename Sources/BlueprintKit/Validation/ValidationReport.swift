@@ -2,6 +2,10 @@
 public struct ValidationReport: Sendable {
     public let files: [FileResult]
 
+    public init(files: [FileResult]) {
+        self.files = files
+    }
+
     public var all: [Diagnostic] { files.flatMap(\.diagnostics) }
     public func count(_ severity: Severity) -> Int { files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count } }
     public var errors: Int { count(.error) }

@@ -9,48 +9,66 @@ public struct ValidationOptions: Sendable {
     public var fleetChecks = true
     /// Read `.bpctl.yaml` files above the blueprints.
     public var configFiles = true
+    /// The JSON Schema applied before the rules (the bundled blueprint schema by default).
+    public var schema: SchemaChoice
+    /// Run the NeuroCAAS rules (off for generic `--schema FILE --no-rules` validation).
+    public var rules = true
+    /// Check `format` values instead of treating them as annotations.
+    public var formatAssertion = false
 
-    public init(protocolsDirectory: String? = nil, ignoredRules: Set<String> = [], fleetChecks: Bool = true, configFiles: Bool = true) {
+    public init(protocolsDirectory: String? = nil, ignoredRules: Set<String> = [], fleetChecks: Bool = true, configFiles: Bool = true,
+                schema: SchemaChoice = .bundled, rules: Bool = true, formatAssertion: Bool = false) {
         self.protocolsDirectory = protocolsDirectory
         self.ignoredRules = ignoredRules
         self.fleetChecks = fleetChecks
         self.configFiles = configFiles
+        self.schema = schema
+        self.rules = rules
+        self.formatAssertion = formatAssertion
+    }
+}
+
+/// Which JSON Schema `validate` applies.
+public enum SchemaChoice: Sendable {
+    /// schemas/blueprint.schema.json, compiled on first use (while other files parse).
+    case bundled
+    case custom(CompiledSchema)
+    case none
+
+    var compiled: CompiledSchema? {
+        switch self {
+        case .bundled: return BlueprintSchema.compiled
+        case .custom(let s): return s
+        case .none: return nil
+        }
     }
 }
 
 /// The one pipeline: bytes → Document → Blueprint → rules → suppressions → report.
+/// Files are independent until the fleet checks, so they are checked concurrently.
 public enum Validator {
     private static let fileRules: [any Rule] = RuleCatalog.fileRules.map { $0.init() }
     private static let fleetRules: [any FleetRule] = RuleCatalog.fleetRules.map { $0.init() }
 
     /// Validate files on disk.
     public static func validate(files: [String], options: ValidationOptions = .init()) -> ValidationReport {
-        validate(loaded: files.map { Document.load(path: $0) }, options: options)
+        validate(count: files.count, options: options) { Document.load(path: files[$0]) }
     }
 
     /// Validate in-memory inputs (tests, examples, stdin).
     public static func validate(inputs: [(path: String, bytes: [UInt8])], options: ValidationOptions = .init()) -> ValidationReport {
-        validate(loaded: inputs.map { Document.parse(path: $0.path, bytes: $0.bytes) }, options: options)
+        validate(count: inputs.count, options: options) { Document.parse(path: inputs[$0].path, bytes: inputs[$0].bytes) }
     }
 
-    static func validate(loaded: [Result<Document, LoadError>], options: ValidationOptions) -> ValidationReport {
+    static func validate(count: Int, options: ValidationOptions,
+                         load: @Sendable (Int) -> Result<Document, LoadError>) -> ValidationReport {
         let context = RuleContext(protocolsDirectory: options.protocolsDirectory)
+        let checked = ConcurrentMap.run(count) { check(load($0), options, context) }
         var results: [FileResult] = []
         var blueprints: [(index: Int, blueprint: Blueprint)] = []
-        for item in loaded {
-            switch item {
-            case .failure(let e):
-                let d = Diagnostic(ruleID: MetaRules.parse.id, severity: .error, message: e.error.message, hint: e.error.hint,
-                                   source: e.source, range: .at(e.error.offset), pointer: nil,
-                                   related: e.error.related.map { [.init(message: $0.message, file: e.source.path,
-                                                                         location: e.source.location(of: $0.offset))] } ?? [])
-                results.append(FileResult(path: e.source.path, source: e.source, diagnostics: [d], parsed: false))
-            case .success(let doc):
-                let bp = Blueprint(document: doc)
-                let found = fileRules.flatMap { $0.check(bp, context) }
-                blueprints.append((results.count, bp))
-                results.append(FileResult(path: doc.source.path, source: doc.source, diagnostics: found, parsed: true))
-            }
+        for (result, blueprint) in checked {
+            if let blueprint, options.rules { blueprints.append((results.count, blueprint)) }
+            results.append(result)
         }
         if options.fleetChecks && blueprints.count > 1 {
             let fleet = blueprints.map(\.blueprint)
@@ -62,6 +80,26 @@ public enum Validator {
         applySuppressions(&results, blueprints: blueprints, options: options)
         for i in results.indices { results[i].diagnostics.sort(by: Diagnostic.ordered) }
         return ValidationReport(files: results)
+    }
+
+    /// Parse result → schema and rule findings for one file (no shared state: runs concurrently).
+    private static func check(_ item: Result<Document, LoadError>, _ options: ValidationOptions,
+                              _ context: RuleContext) -> (FileResult, Blueprint?) {
+        switch item {
+        case .failure(let e):
+            let d = Diagnostic(ruleID: MetaRules.parse.id, severity: .error, message: e.error.message, hint: e.error.hint,
+                               source: e.source, range: .at(e.error.offset), pointer: nil,
+                               related: e.error.related.map { [.init(message: $0.message, file: e.source.path,
+                                                                     location: e.source.location(of: $0.offset))] } ?? [])
+            return (FileResult(path: e.source.path, source: e.source, diagnostics: [d], parsed: false), nil)
+        case .success(let doc):
+            let bp = Blueprint(document: doc)
+            let found = options.rules ? fileRules.flatMap { $0.check(bp, context) } : []
+            let schemaFindings = options.schema.compiled.map {
+                SchemaFindings.diagnostics($0, doc, formatAssertion: options.formatAssertion, coveredBy: found)
+            } ?? []
+            return (FileResult(path: doc.source.path, source: doc.source, diagnostics: schemaFindings + found, parsed: true), bp)
+        }
     }
 
     private static func applySuppressions(_ results: inout [FileResult], blueprints: [(index: Int, blueprint: Blueprint)],
@@ -100,7 +138,7 @@ public struct FileResult: Sendable {
     public let parsed: Bool
     public var suppressed = 0
 
-    init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool) {
+    public init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool) {
         self.path = path
         self.source = source
         self.diagnostics = diagnostics

@@ -8,6 +8,14 @@ public enum MetaRules {
         triggering: [.json("{\"PipelineName\": \"a\", \"PipelineName\": \"b\"}"), .json("{\"PipelineName\": \"a\",}")],
         nonTriggering: [.clean])
 
+    public static let schema = RuleDescription(
+        id: "BP001", name: "schema", severity: .error,
+        summary: "The blueprint does not satisfy schemas/blueprint.schema.json (or the --schema given).",
+        rationale: "The JSON Schema is the contract editors and reviewers share; bpctl reports a schema violation only when no NeuroCAAS rule already reports the same value, so one problem is one finding.",
+        triggering: [.edit(("\"KEY_NAME\": \"testkeystack-custom-dev-key-pair\"", "\"KEY_NAME\": \"\"")),
+                     .edit(("\"IAM_ROLE\": \"SSMRole\"", "\"IAM_ROLE\": \"\""))],
+        nonTriggering: [.clean])
+
     public static let suppressionReason = RuleDescription(
         id: "BP900", name: "suppression-without-reason", severity: .warning,
         summary: "A suppression (in .bpctl.yaml or Metadata.bpctl.ignore) has no reason.",
@@ -29,5 +37,5 @@ public enum MetaRules {
         triggering: [.withFiles([".bpctl.yaml": "ignore: BP144\n"])],
         nonTriggering: [.withFiles([".bpctl.yaml": "ignore:\n  - rule: BP144\n    reason: legacy images\n"])])
 
-    public static let all = [parse, suppressionReason, suppressionUnknownRule, configInvalid]
+    public static let all = [parse, schema, suppressionReason, suppressionUnknownRule, configInvalid]
 }

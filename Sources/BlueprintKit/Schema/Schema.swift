@@ -1,0 +1,156 @@
+import Foundation
+
+/// A compiled JSON Schema (draft 2020-12): every keyword parsed once, regexes compiled, `$ref`s
+/// linked to their targets. Built by SchemaCompiler, immutable once compilation finishes, then
+/// shared by every validation.
+public final class Schema: @unchecked Sendable {
+    /// Absolute location: the resource URI and the JSON Pointer inside it ("…/b.json#/properties/a").
+    public let location: String
+    /// The schema's own node (for positions of errors about the schema itself).
+    public let node: Node
+    /// Base URI in effect inside this schema (its resource's URI).
+    let resource: URIReference
+
+    enum Body {
+        case always(Bool)
+        case keywords
+    }
+    var body: Body = .keywords
+
+    /// Assertions and applicators in evaluation order (unevaluated* excluded).
+    var keywords: [Keyword] = []
+    var unevaluatedItems: Schema?
+    var unevaluatedProperties: Schema?
+
+    init(location: String, node: Node, resource: URIReference) {
+        self.location = location
+        self.node = node
+        self.resource = resource
+    }
+}
+
+/// A `$ref` target, filled in when compilation of the whole graph is done (cycles allowed).
+final class RefTarget: @unchecked Sendable {
+    let reference: String
+    var schema: Schema?
+    /// For `$dynamicRef`: set when the static target carries the matching `$dynamicAnchor`.
+    var dynamicAnchor: String?
+    init(_ reference: String) { self.reference = reference }
+}
+
+/// One compiled keyword. Associated values are what evaluation needs, nothing else.
+enum Keyword {
+    // Core
+    case ref(RefTarget)
+    /// `$dynamicRef`: the static target, and the anchor name when the target has a matching
+    /// `$dynamicAnchor` (then the outermost resource in the dynamic scope with that anchor wins).
+    case dynamicRef(RefTarget)
+    // Applicators
+    case allOf([Schema])
+    case anyOf([Schema])
+    case oneOf([Schema])
+    case not(Schema)
+    case conditional(if: Schema, then: Schema?, else: Schema?)
+    case dependentSchemas([(String, Schema)])
+    case prefixItems([Schema])
+    case items(Schema, after: Int)
+    case contains(Schema, min: Int, max: Int?)
+    case properties([String: Schema])
+    case patternProperties([(Pattern, Schema)])
+    case additionalProperties(Schema, known: Set<String>, patterns: [Pattern])
+    case propertyNames(Schema)
+    // Validation
+    case type([JSONType])
+    case enumeration([Node])
+    case const(Node)
+    case multipleOf(Double)
+    case maximum(Double), exclusiveMaximum(Double), minimum(Double), exclusiveMinimum(Double)
+    case maxLength(Int), minLength(Int)
+    case pattern(Pattern)
+    case maxItems(Int), minItems(Int), uniqueItems
+    case maxProperties(Int), minProperties(Int)
+    case required([String])
+    case dependentRequired([(String, [String])])
+    // Format (annotation unless asserted)
+    case format(String)
+
+    var name: String {
+        switch self {
+        case .ref: return "$ref"
+        case .dynamicRef: return "$dynamicRef"
+        case .allOf: return "allOf"
+        case .anyOf: return "anyOf"
+        case .oneOf: return "oneOf"
+        case .not: return "not"
+        case .conditional: return "if"
+        case .dependentSchemas: return "dependentSchemas"
+        case .prefixItems: return "prefixItems"
+        case .items: return "items"
+        case .contains: return "contains"
+        case .properties: return "properties"
+        case .patternProperties: return "patternProperties"
+        case .additionalProperties: return "additionalProperties"
+        case .propertyNames: return "propertyNames"
+        case .type: return "type"
+        case .enumeration: return "enum"
+        case .const: return "const"
+        case .multipleOf: return "multipleOf"
+        case .maximum: return "maximum"
+        case .exclusiveMaximum: return "exclusiveMaximum"
+        case .minimum: return "minimum"
+        case .exclusiveMinimum: return "exclusiveMinimum"
+        case .maxLength: return "maxLength"
+        case .minLength: return "minLength"
+        case .pattern: return "pattern"
+        case .maxItems: return "maxItems"
+        case .minItems: return "minItems"
+        case .uniqueItems: return "uniqueItems"
+        case .maxProperties: return "maxProperties"
+        case .minProperties: return "minProperties"
+        case .required: return "required"
+        case .dependentRequired: return "dependentRequired"
+        case .format: return "format"
+        }
+    }
+}
+
+/// An ECMA-262 pattern compiled for NSRegularExpression (ICU). `\d`, `\w` and their negations
+/// are narrowed to ASCII as ECMA-262 defines them; other differences (ICU's Unicode-aware `\b`,
+/// lookbehind rules, `\cX`) are documented in docs/json-schema.md.
+struct Pattern: @unchecked Sendable {
+    let source: String
+    let regex: NSRegularExpression
+
+    init(_ source: String) throws {
+        self.source = source
+        regex = try NSRegularExpression(pattern: Self.translate(source), options: [])
+    }
+
+    func matches(_ s: String) -> Bool {
+        let ns = s as NSString
+        return regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+    }
+
+    static func translate(_ p: String) -> String {
+        var out = ""
+        var inClass = false
+        var it = p.makeIterator()
+        while let c = it.next() {
+            if c == "\\", let n = it.next() {
+                switch (n, inClass) {
+                case ("d", false): out += "[0-9]"
+                case ("D", false): out += "[^0-9]"
+                case ("w", false): out += "[a-zA-Z0-9_]"
+                case ("W", false): out += "[^a-zA-Z0-9_]"
+                case ("d", true): out += "0-9"
+                case ("w", true): out += "a-zA-Z0-9_"
+                default: out += "\\" + String(n)
+                }
+                continue
+            }
+            if c == "[" { inClass = true } else if c == "]" { inClass = false }
+            out.append(c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,376 @@
+import Foundation
+
+/// A schema that could not be compiled: an unresolvable `$ref`, an invalid regex, a `$ref`
+/// cycle that never reaches a constraint, an unsupported required vocabulary.
+public struct SchemaCompileError: Error, Sendable {
+    public let message: String
+    public let hint: String?
+    public let source: SourceFile?
+    public let offset: Int
+}
+
+/// The result of compilation: the root plus the `$dynamicAnchor` targets, which evaluation
+/// looks up by resource when a `$dynamicRef` goes dynamic.
+public final class CompiledSchema: @unchecked Sendable {
+    public let root: Schema
+    let dynamicTargets: [String: Schema] // "resource#name"
+    let dynamicAnchors: [String: Set<String>] // resource → anchor names
+
+    init(root: Schema, dynamicTargets: [String: Schema], dynamicAnchors: [String: Set<String>]) {
+        self.root = root
+        self.dynamicTargets = dynamicTargets
+        self.dynamicAnchors = dynamicAnchors
+    }
+}
+
+/// Compiles draft 2020-12 schemas: indexes `$id`/`$anchor`/`$dynamicAnchor` (only in schema
+/// positions, so an `$id` inside `enum` data is not an identifier), compiles each subschema once
+/// per canonical location, links `$ref`s and checks for cycles.
+public final class SchemaCompiler {
+    /// Fetches a document that is neither loaded nor bundled (tests serve the suite's remotes).
+    public var loader: (String) -> Node? = { _ in nil }
+
+    private struct Location {
+        let node: Node
+        let resource: URIReference
+        let pointer: String
+        let source: SourceFile?
+    }
+
+    /// Documents and embedded resources by URI; `canonical` is the resource's own URI (its $id),
+    /// which differs from the key when a document was fetched by another URI.
+    private var resources: [String: (node: Node, source: SourceFile?, canonical: URIReference)] = [:]
+    private var anchors: [String: Location] = [:]
+    private var dynamicAnchors: [String: Set<String>] = [:]
+    private var validationVocabulary: [String: Bool] = [:]
+    private var cache: [String: Schema] = [:]
+    private var pending: [(RefTarget, URIReference, Node, SourceFile?, dynamic: Bool)] = []
+    private var failure: SchemaCompileError?
+
+    public init() {}
+
+    /// Compile a document. `retrievalURI` is the base when the root has no `$id`.
+    public func compile(_ root: Node, source: SourceFile? = nil, retrievalURI: String) throws(SchemaCompileError) -> CompiledSchema {
+        let base = URIReference(retrievalURI).withoutFragment
+        try add(root, source: source, uri: base)
+        let schema = try compile(locate(URIReference(""), base: base, at: root, source: source))
+        try link()
+        var targets: [String: Schema] = [:]
+        for (resource, names) in dynamicAnchors {
+            for name in names {
+                if let loc = anchors["\(resource)#\(name)"] { targets["\(resource)#\(name)"] = try compile(loc) }
+            }
+        }
+        try link()
+        try checkCycles()
+        return CompiledSchema(root: schema, dynamicTargets: targets, dynamicAnchors: dynamicAnchors)
+    }
+
+    /// Make a document known under `uri` (and under every `$id` inside it).
+    public func add(_ root: Node, source: SourceFile?, uri: URIReference) throws(SchemaCompileError) {
+        let key = uri.withoutFragment.description
+        guard resources[key] == nil else { return }
+        let canonical = root["$id"]?.string.map { URIReference($0).resolved(against: uri.withoutFragment).withoutFragment } ?? uri.withoutFragment
+        resources[key] = (root, source, canonical)
+        try index(root, base: uri.withoutFragment, resource: key, pointer: "", source: source, inherited: true, isResourceRoot: true)
+    }
+
+    // MARK: indexing
+
+    /// Keywords whose value is a schema, an array of schemas, or an object of schemas.
+    static let schemaKeywords: Set<String> = ["items", "additionalProperties", "unevaluatedItems", "unevaluatedProperties",
+                                              "contains", "propertyNames", "not", "if", "then", "else"]
+    static let schemaArrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
+    static let schemaMapKeywords: Set<String> = ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas"]
+
+    private func index(_ node: Node, base: URIReference, resource: String, pointer: String, source: SourceFile?,
+                       inherited: Bool, isResourceRoot: Bool) throws(SchemaCompileError) {
+        guard node.isObject else { return }
+        var base = base, resource = resource, pointer = pointer
+        var validation = inherited
+        if let id = node["$id"]?.string {
+            let uri = URIReference(id).resolved(against: base).withoutFragment
+            base = uri
+            resource = uri.description
+            pointer = ""
+            if resources[resource] == nil { resources[resource] = (node, source, uri) }
+        }
+        if pointer.isEmpty || isResourceRoot {
+            if let meta = node["$schema"]?.string { validation = try vocabularyAllowsValidation(meta, node, source) }
+            validationVocabulary[resource] = validation
+        }
+        let here = Location(node: node, resource: base, pointer: pointer, source: source)
+        if let a = node["$anchor"]?.string { anchors["\(resource)#\(a)"] = here }
+        if let a = node["$dynamicAnchor"]?.string {
+            anchors["\(resource)#\(a)"] = here
+            dynamicAnchors[resource, default: []].insert(a)
+        }
+        for m in node.members ?? [] {
+            let p = JSONPointer.appending(pointer, m.key)
+            if Self.schemaKeywords.contains(m.key) {
+                try index(m.value, base: base, resource: resource, pointer: p, source: source, inherited: validation, isResourceRoot: false)
+            } else if Self.schemaArrayKeywords.contains(m.key), let items = m.value.elements {
+                for (i, item) in items.enumerated() {
+                    try index(item, base: base, resource: resource, pointer: JSONPointer.appending(p, i), source: source, inherited: validation, isResourceRoot: false)
+                }
+            } else if Self.schemaMapKeywords.contains(m.key), let entries = m.value.members {
+                for e in entries {
+                    try index(e.value, base: base, resource: resource, pointer: JSONPointer.appending(p, e.key), source: source, inherited: validation, isResourceRoot: false)
+                }
+            }
+        }
+    }
+
+    /// Whether the metaschema's `$vocabulary` includes the validation vocabulary; an unknown
+    /// vocabulary marked required is an error (the spec says to refuse such schemas).
+    private func vocabularyAllowsValidation(_ meta: String, _ node: Node, _ source: SourceFile?) throws(SchemaCompileError) -> Bool {
+        let uri = URIReference(meta).withoutFragment
+        // The standard dialect has every vocabulary; no need to load its meta-schema.
+        if uri.description == SchemaLoader.metaSchemaURI { return true }
+        guard let doc = try? document(uri.description), let vocab = doc.node["$vocabulary"]?.members else { return true }
+        let known = ["core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "format-assertion", "content"]
+            .map { "https://json-schema.org/draft/2020-12/vocab/\($0)" }
+        for v in vocab where v.value.bool == true && !known.contains(v.key) {
+            throw SchemaCompileError(message: "the metaschema \(meta) requires the unknown vocabulary \(v.key)",
+                                     hint: "bpctl implements the draft 2020-12 vocabularies", source: source,
+                                     offset: node["$schema"]?.range.start ?? node.range.start)
+        }
+        return vocab.contains { $0.key.hasSuffix("/vocab/validation") }
+    }
+
+    private func document(_ uri: String) throws(SchemaCompileError) -> (node: Node, source: SourceFile?, canonical: URIReference) {
+        if let d = resources[uri] { return d }
+        if let text = MetaSchemas.documents[uri] {
+            let source = SourceFile(path: uri, text: text)
+            guard let node = try? JSONParser.parse(source.bytes) else {
+                throw SchemaCompileError(message: "bundled metaschema \(uri) does not parse", hint: nil, source: nil, offset: 0)
+            }
+            try add(node, source: source, uri: URIReference(uri))
+            return resources[uri]!
+        }
+        if let node = loader(uri) {
+            try add(node, source: nil, uri: URIReference(uri))
+            return resources[uri]!
+        }
+        throw SchemaCompileError(message: "no schema is known at \(uri)", hint: nil, source: nil, offset: 0)
+    }
+
+    // MARK: locating
+
+    /// The node a URI (absolute, with optional pointer or anchor fragment) names.
+    private func locate(_ uri: URIReference, base: URIReference, at refNode: Node?, source: SourceFile?) throws(SchemaCompileError) -> Location {
+        let target = uri.resolved(against: base)
+        let resourceKey = target.withoutFragment.description
+        let doc: (node: Node, source: SourceFile?, canonical: URIReference)
+        do { doc = try document(resourceKey) } catch {
+            throw SchemaCompileError(message: "cannot resolve $ref '\(uri)': \(error.message)",
+                                     hint: "refer to a $defs entry (#/$defs/name), an $anchor, or a schema bpctl was given",
+                                     source: source, offset: refNode?.range.start ?? 0)
+        }
+        let fragment = (target.fragment ?? "").removingPercentEncoding ?? (target.fragment ?? "")
+        // A document whose root has an $id is that resource, whatever URI it was fetched by.
+        let rootResource = doc.canonical
+        if fragment.isEmpty {
+            return Location(node: doc.node, resource: rootResource, pointer: "", source: doc.source)
+        }
+        if fragment.hasPrefix("/") {
+            guard let tokens = JSONPointer.tokens(fragment) else { throw unresolved(uri, refNode, source) }
+            var node = doc.node
+            var resource = rootResource
+            var pointer = ""
+            for token in tokens {
+                if let m = node.member(token) { node = m.value }
+                else if let e = node.elements, let i = Int(token), i >= 0, i < e.count { node = e[i] }
+                else { throw unresolved(uri, refNode, source) }
+                if let id = node["$id"]?.string {
+                    resource = URIReference(id).resolved(against: resource).withoutFragment
+                    pointer = ""
+                } else {
+                    pointer = JSONPointer.appending(pointer, token)
+                }
+            }
+            return Location(node: node, resource: resource, pointer: pointer, source: doc.source)
+        }
+        guard let loc = anchors["\(resourceKey)#\(fragment)"] else { throw unresolved(uri, refNode, source) }
+        return loc
+    }
+
+    private func unresolved(_ uri: URIReference, _ node: Node?, _ source: SourceFile?) -> SchemaCompileError {
+        SchemaCompileError(message: "cannot resolve $ref '\(uri)': nothing at that location",
+                           hint: "check the pointer or anchor name", source: source, offset: node?.range.start ?? 0)
+    }
+
+    // MARK: compiling
+
+    private func compile(_ loc: Location) throws(SchemaCompileError) -> Schema {
+        let key = "\(loc.resource)#\(loc.pointer)"
+        if let s = cache[key] { return s }
+        let schema = Schema(location: key, node: loc.node, resource: loc.resource)
+        cache[key] = schema
+        if let b = loc.node.bool {
+            schema.body = .always(b)
+            return schema
+        }
+        guard loc.node.isObject else {
+            throw SchemaCompileError(message: "a schema must be an object or a boolean, not \(loc.node.shortDescription)",
+                                     hint: nil, source: loc.source, offset: loc.node.range.start)
+        }
+        try fill(schema, loc)
+        return schema
+    }
+
+    private func child(_ node: Node, of loc: Location, _ path: String...) throws(SchemaCompileError) -> Schema {
+        if let id = node["$id"]?.string {
+            let uri = URIReference(id).resolved(against: loc.resource).withoutFragment
+            return try compile(Location(node: node, resource: uri, pointer: "", source: loc.source))
+        }
+        var p = loc.pointer
+        for token in path { p = JSONPointer.appending(p, token) }
+        return try compile(Location(node: node, resource: loc.resource, pointer: p, source: loc.source))
+    }
+
+    private func fill(_ schema: Schema, _ loc: Location) throws(SchemaCompileError) {
+        let n = loc.node
+        let validation = validationVocabulary[loc.resource.description] ?? true
+        var k: [Keyword] = []
+        func pattern(_ text: String, _ at: Node) throws(SchemaCompileError) -> Pattern {
+            do { return try Pattern(text) } catch {
+                throw SchemaCompileError(message: "invalid regular expression '\(text)'", hint: "patterns use ECMA-262 syntax",
+                                         source: loc.source, offset: at.range.start)
+            }
+        }
+        func int(_ key: String) -> Int? { n[key]?.number?.integer.flatMap { $0 >= 0 ? $0 : nil } }
+        func double(_ key: String) -> Double? { n[key]?.number?.value }
+
+        if let ref = n["$ref"], let text = ref.string {
+            let target = RefTarget(text)
+            pending.append((target, URIReference(text).resolved(against: loc.resource), ref, loc.source, false))
+            k.append(.ref(target))
+        }
+        if let ref = n["$dynamicRef"], let text = ref.string {
+            let target = RefTarget(text)
+            pending.append((target, URIReference(text).resolved(against: loc.resource), ref, loc.source, true))
+            k.append(.dynamicRef(target))
+        }
+        if validation {
+            if let t = n["type"] {
+                let names = t.string.map { [$0] } ?? (t.elements ?? []).compactMap(\.string)
+                k.append(.type(names.compactMap(JSONType.init(rawValue:))))
+            }
+            if let e = n["enum"]?.elements { k.append(.enumeration(e)) }
+            if let c = n["const"] { k.append(.const(c)) }
+            if let v = double("multipleOf"), v > 0 { k.append(.multipleOf(v)) }
+            if let v = double("maximum") { k.append(.maximum(v)) }
+            if let v = double("exclusiveMaximum") { k.append(.exclusiveMaximum(v)) }
+            if let v = double("minimum") { k.append(.minimum(v)) }
+            if let v = double("exclusiveMinimum") { k.append(.exclusiveMinimum(v)) }
+            if let v = int("maxLength") { k.append(.maxLength(v)) }
+            if let v = int("minLength") { k.append(.minLength(v)) }
+            if let p = n["pattern"], let text = p.string { k.append(.pattern(try pattern(text, p))) }
+            if let v = int("maxItems") { k.append(.maxItems(v)) }
+            if let v = int("minItems") { k.append(.minItems(v)) }
+            if n["uniqueItems"]?.bool == true { k.append(.uniqueItems) }
+            if let v = int("maxProperties") { k.append(.maxProperties(v)) }
+            if let v = int("minProperties") { k.append(.minProperties(v)) }
+            if let r = n["required"]?.elements { k.append(.required(r.compactMap(\.string))) }
+            if let d = n["dependentRequired"]?.members {
+                k.append(.dependentRequired(d.map { ($0.key, ($0.value.elements ?? []).compactMap(\.string)) }))
+            }
+        }
+        if let f = n["format"]?.string { k.append(.format(f)) }
+
+        for key in ["allOf", "anyOf", "oneOf"] {
+            guard let list = n[key]?.elements else { continue }
+            var subs: [Schema] = []
+            for (i, e) in list.enumerated() { subs.append(try child(e, of: loc, key, String(i))) }
+            k.append(key == "allOf" ? .allOf(subs) : key == "anyOf" ? .anyOf(subs) : .oneOf(subs))
+        }
+        if let s = n["not"] { k.append(.not(try child(s, of: loc, "not"))) }
+        if let s = n["if"] {
+            k.append(.conditional(if: try child(s, of: loc, "if"),
+                                  then: try n["then"].map { (t: Node) throws(SchemaCompileError) in try child(t, of: loc, "then") },
+                                  else: try n["else"].map { (t: Node) throws(SchemaCompileError) in try child(t, of: loc, "else") }))
+        }
+        if let d = n["dependentSchemas"]?.members {
+            var subs: [(String, Schema)] = []
+            for m in d { subs.append((m.key, try child(m.value, of: loc, "dependentSchemas", m.key))) }
+            k.append(.dependentSchemas(subs))
+        }
+        var prefix = 0
+        if let list = n["prefixItems"]?.elements {
+            var subs: [Schema] = []
+            for (i, e) in list.enumerated() { subs.append(try child(e, of: loc, "prefixItems", String(i))) }
+            prefix = subs.count
+            k.append(.prefixItems(subs))
+        }
+        if let s = n["items"] { k.append(.items(try child(s, of: loc, "items"), after: prefix)) }
+        if let s = n["contains"] {
+            let min = validation ? (int("minContains") ?? 1) : 1
+            let max = validation ? int("maxContains") : nil
+            k.append(.contains(try child(s, of: loc, "contains"), min: min, max: max))
+        }
+        var known = Set<String>()
+        if let props = n["properties"]?.members {
+            var map: [String: Schema] = [:]
+            for m in props { map[m.key] = try child(m.value, of: loc, "properties", m.key) }
+            known = Set(map.keys)
+            k.append(.properties(map))
+        }
+        var patterns: [Pattern] = []
+        if let props = n["patternProperties"]?.members {
+            var list: [(Pattern, Schema)] = []
+            for m in props {
+                let p = try pattern(m.key, n["patternProperties"]!)
+                patterns.append(p)
+                list.append((p, try child(m.value, of: loc, "patternProperties", m.key)))
+            }
+            k.append(.patternProperties(list))
+        }
+        if let s = n["additionalProperties"] {
+            k.append(.additionalProperties(try child(s, of: loc, "additionalProperties"), known: known, patterns: patterns))
+        }
+        if let s = n["propertyNames"] { k.append(.propertyNames(try child(s, of: loc, "propertyNames"))) }
+        if let s = n["unevaluatedItems"] { schema.unevaluatedItems = try child(s, of: loc, "unevaluatedItems") }
+        if let s = n["unevaluatedProperties"] { schema.unevaluatedProperties = try child(s, of: loc, "unevaluatedProperties") }
+        // Compile $defs too, so a bad regex or ref in an unused definition is still reported.
+        for key in ["$defs", "definitions"] {
+            for m in n[key]?.members ?? [] { _ = try child(m.value, of: loc, key, m.key) }
+        }
+        schema.keywords = k
+    }
+
+    /// Resolve every pending `$ref`/`$dynamicRef` (compiling targets may add more).
+    private func link() throws(SchemaCompileError) {
+        while let (target, uri, node, source, dynamic) = pending.popLast() {
+            let loc: Location
+            do { loc = try locate(uri, base: uri, at: node, source: source) } catch {
+                // Name the reference as the schema wrote it, not its resolved absolute form.
+                throw SchemaCompileError(message: error.message.replacingOccurrences(of: "'\(uri)'", with: "'\(target.reference)'"),
+                                         hint: error.hint, source: error.source, offset: error.offset)
+            }
+            target.schema = try compile(loc)
+            if dynamic, let fragment = uri.fragment, !fragment.hasPrefix("/"), !fragment.isEmpty,
+               loc.node["$dynamicAnchor"]?.string == fragment {
+                target.dynamicAnchor = fragment
+            }
+        }
+    }
+
+    /// A chain of schemas that only `$ref` each other never reaches a constraint: evaluation
+    /// would not terminate, so it is refused here.
+    private func checkCycles() throws(SchemaCompileError) {
+        for schema in cache.values {
+            var seen: Set<ObjectIdentifier> = []
+            var current: Schema? = schema
+            while let s = current, case .keywords = s.body, s.keywords.count == 1, s.unevaluatedItems == nil,
+                  s.unevaluatedProperties == nil, case .ref(let target) = s.keywords[0] {
+                guard seen.insert(ObjectIdentifier(s)).inserted else {
+                    throw SchemaCompileError(message: "$ref cycle with no constraint: \(target.reference) leads back to \(s.location)",
+                                             hint: "one of the schemas in the cycle must add a keyword besides $ref",
+                                             source: nil, offset: s.node.range.start)
+                }
+                current = target.schema
+            }
+        }
+    }
+}

@@ -1,0 +1,357 @@
+import Foundation
+
+/// Validates instances against a compiled schema. Annotations needed by `unevaluatedItems` and
+/// `unevaluatedProperties` (which properties and items were evaluated) flow up from valid
+/// subschemas only, as the spec requires. One evaluator per validation; not shared across threads.
+public struct SchemaEvaluator {
+    public let schema: CompiledSchema
+    /// Check `format` values instead of treating them as annotations.
+    public var formatAssertion: Bool
+
+    public init(_ schema: CompiledSchema, formatAssertion: Bool = false) {
+        self.schema = schema
+        self.formatAssertion = formatAssertion
+    }
+
+    /// Every error, with anyOf/oneOf failures reduced to the branch that came closest.
+    public func validate(_ instance: Node) -> [SchemaError] {
+        var run = Run(compiled: schema, formatAssertion: formatAssertion)
+        var annotations = Annotations()
+        return run.evaluate(schema.root, instance, "", &annotations)
+    }
+}
+
+/// What a subschema evaluated, for unevaluated* in its parents.
+struct Annotations {
+    var properties: Set<String> = []
+    var items = 0            // prefix length evaluated (prefixItems / items)
+    var allItems = false     // items or unevaluatedItems covered every element
+    var itemIndexes: Set<Int> = [] // matched by contains
+
+    mutating func merge(_ o: Annotations) {
+        properties.formUnion(o.properties)
+        items = max(items, o.items)
+        allItems = allItems || o.allItems
+        itemIndexes.formUnion(o.itemIndexes)
+    }
+}
+
+private struct Run {
+    let compiled: CompiledSchema
+    let formatAssertion: Bool
+    /// Resources entered along the evaluation path (for $dynamicRef).
+    var scope: [String] = []
+    /// (schema, instance location) pairs reached through a reference and still being evaluated.
+    var active: Set<String> = []
+
+    init(compiled: CompiledSchema, formatAssertion: Bool) {
+        self.compiled = compiled
+        self.formatAssertion = formatAssertion
+    }
+
+    mutating func evaluate(_ s: Schema, _ n: Node, _ p: String, _ ann: inout Annotations) -> [SchemaError] {
+        if case .always(let ok) = s.body {
+            return ok ? [] : [error(s, "false", n, p, "no value is allowed here (the schema is false)")]
+        }
+        let resource = s.resource.description
+        let pushed = scope.last != resource
+        if pushed { scope.append(resource) }
+        defer { if pushed { scope.removeLast() } }
+
+        var errors: [SchemaError] = []
+        var local = Annotations()
+        for k in s.keywords {
+            errors += keyword(k, s, n, p, &local)
+        }
+        if let ue = s.unevaluatedItems, let items = n.elements, !local.allItems {
+            var sub = Annotations()
+            for (i, item) in items.enumerated() where i >= local.items && !local.itemIndexes.contains(i) {
+                errors += evaluate(ue, item, JSONPointer.appending(p, i), &sub)
+            }
+            local.allItems = true
+        }
+        if let up = s.unevaluatedProperties, let members = n.members {
+            for m in members where !local.properties.contains(m.key) {
+                var sub = Annotations()
+                let e = evaluate(up, m.value, JSONPointer.appending(p, m.key), &sub)
+                errors += e.isEmpty ? [] : (isFalse(up) ? [error(s, "unevaluatedProperties", m.value, JSONPointer.appending(p, m.key),
+                                                                  "property '\(m.key)' is not allowed here")] : e)
+                local.properties.insert(m.key)
+            }
+        }
+        if errors.isEmpty {
+            ann.merge(local)
+        } else if let text = s.node["description"]?.string {
+            for i in errors.indices where errors[i].description == nil && errors[i].instancePointer == p {
+                errors[i].description = text
+            }
+        }
+        return errors
+    }
+
+    private func isFalse(_ s: Schema) -> Bool {
+        if case .always(false) = s.body { return true }
+        return false
+    }
+
+    private func error(_ s: Schema, _ keyword: String, _ n: Node, _ p: String, _ message: String) -> SchemaError {
+        SchemaError(instancePointer: p, instanceRange: n.range, keyword: keyword,
+                    keywordLocation: s.location + "/" + keyword, message: message)
+    }
+
+    private mutating func follow(_ target: Schema?, _ n: Node, _ p: String, _ ann: inout Annotations, from s: Schema, _ kw: String) -> [SchemaError] {
+        guard let target else { return [error(s, kw, n, p, "unresolved reference")] }
+        let key = "\(ObjectIdentifier(target).hashValue)|\(p)"
+        guard active.insert(key).inserted else {
+            return [error(s, kw, n, p, "the schema refers back to itself here without checking anything (a $ref cycle)")]
+        }
+        defer { active.remove(key) }
+        return evaluate(target, n, p, &ann)
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private mutating func keyword(_ k: Keyword, _ s: Schema, _ n: Node, _ p: String, _ ann: inout Annotations) -> [SchemaError] {
+        switch k {
+        case .ref(let target):
+            return follow(target.schema, n, p, &ann, from: s, "$ref")
+        case .dynamicRef(let target):
+            var resolved = target.schema
+            if let anchor = target.dynamicAnchor {
+                // The outermost resource in the dynamic scope that declares the anchor wins.
+                for r in scope where compiled.dynamicAnchors[r]?.contains(anchor) == true {
+                    if let t = compiled.dynamicTargets["\(r)#\(anchor)"] { resolved = t; break }
+                }
+            }
+            return follow(resolved, n, p, &ann, from: s, "$dynamicRef")
+
+        case .allOf(let subs):
+            var errors: [SchemaError] = []
+            for sub in subs { errors += evaluate(sub, n, p, &ann) }
+            return errors
+        case .anyOf(let subs):
+            var failures: [[SchemaError]] = []
+            var matched = false
+            for sub in subs {
+                var a = Annotations()
+                let e = evaluate(sub, n, p, &a)
+                if e.isEmpty { matched = true; ann.merge(a) } else { failures.append(e) }
+            }
+            return matched ? [] : closest(failures, s, "anyOf", n, p, "matches none of the anyOf alternatives")
+        case .oneOf(let subs):
+            var failures: [[SchemaError]] = []
+            var passed: [Int] = []
+            var passedAnn = Annotations()
+            for (i, sub) in subs.enumerated() {
+                var a = Annotations()
+                let e = evaluate(sub, n, p, &a)
+                if e.isEmpty { passed.append(i); passedAnn.merge(a) } else { failures.append(e) }
+            }
+            if passed.count == 1 { ann.merge(passedAnn); return [] }
+            if passed.isEmpty { return closest(failures, s, "oneOf", n, p, "matches none of the oneOf alternatives") }
+            return [error(s, "oneOf", n, p, "\(Describe.value(n)) matches \(passed.count) oneOf alternatives (\(passed.map(String.init).joined(separator: ", "))); exactly one must match")]
+        case .not(let sub):
+            var a = Annotations()
+            return evaluate(sub, n, p, &a).isEmpty ? [error(s, "not", n, p, "\(Describe.value(n)) must not match the 'not' schema")] : []
+        case .conditional(let cond, let then, let otherwise):
+            var a = Annotations()
+            if evaluate(cond, n, p, &a).isEmpty {
+                ann.merge(a)
+                return then.map { evaluate($0, n, p, &ann) } ?? []
+            }
+            return otherwise.map { evaluate($0, n, p, &ann) } ?? []
+        case .dependentSchemas(let deps):
+            guard n.isObject else { return [] }
+            var errors: [SchemaError] = []
+            for (key, sub) in deps where n.member(key) != nil { errors += evaluate(sub, n, p, &ann) }
+            return errors
+        case .prefixItems(let subs):
+            guard let items = n.elements else { return [] }
+            var errors: [SchemaError] = []
+            for (i, item) in items.enumerated() where i < subs.count {
+                var a = Annotations()
+                errors += evaluate(subs[i], item, JSONPointer.appending(p, i), &a)
+            }
+            ann.items = max(ann.items, min(subs.count, items.count))
+            return errors
+        case .items(let sub, let after):
+            guard let items = n.elements else { return [] }
+            var errors: [SchemaError] = []
+            for (i, item) in items.enumerated() where i >= after {
+                var a = Annotations()
+                let e = evaluate(sub, item, JSONPointer.appending(p, i), &a)
+                errors += e.isEmpty || !isFalse(sub) ? e : [error(s, "items", item, JSONPointer.appending(p, i), "no item is allowed at index \(i) (at most \(after))")]
+            }
+            ann.allItems = true
+            return errors
+        case .contains(let sub, let min, let max):
+            guard let items = n.elements else { return [] }
+            var count = 0
+            for (i, item) in items.enumerated() {
+                var a = Annotations()
+                if evaluate(sub, item, JSONPointer.appending(p, i), &a).isEmpty {
+                    count += 1
+                    ann.itemIndexes.insert(i)
+                }
+            }
+            if count < min {
+                return [error(s, min == 1 ? "contains" : "minContains", n, p,
+                              min == 1 ? "the array has no item matching 'contains'" : "the array has \(count) items matching 'contains'; at least \(min) are required")]
+            }
+            if let max, count > max {
+                return [error(s, "maxContains", n, p, "the array has \(count) items matching 'contains'; at most \(max) are allowed")]
+            }
+            return []
+        case .properties(let map):
+            guard let members = n.members else { return [] }
+            var errors: [SchemaError] = []
+            for m in members {
+                guard let sub = map[m.key] else { continue }
+                var a = Annotations()
+                let cp = JSONPointer.appending(p, m.key)
+                let e = evaluate(sub, m.value, cp, &a)
+                errors += e.isEmpty || !isFalse(sub) ? e : [error(s, "properties", m.value, cp, "property '\(m.key)' is not allowed")]
+                ann.properties.insert(m.key)
+            }
+            return errors
+        case .patternProperties(let list):
+            guard let members = n.members else { return [] }
+            var errors: [SchemaError] = []
+            for m in members {
+                for (pattern, sub) in list where pattern.matches(m.key) {
+                    var a = Annotations()
+                    errors += evaluate(sub, m.value, JSONPointer.appending(p, m.key), &a)
+                    ann.properties.insert(m.key)
+                }
+            }
+            return errors
+        case .additionalProperties(let sub, let known, let patterns):
+            guard let members = n.members else { return [] }
+            var errors: [SchemaError] = []
+            for m in members where !known.contains(m.key) && !patterns.contains(where: { $0.matches(m.key) }) {
+                var a = Annotations()
+                let cp = JSONPointer.appending(p, m.key)
+                let e = evaluate(sub, m.value, cp, &a)
+                if !e.isEmpty {
+                    let suggestion = Suggest.phrase(for: m.key, in: known)
+                    errors += isFalse(sub) ? [SchemaError(instancePointer: cp, instanceRange: m.keyRange, keyword: "additionalProperties",
+                                                          keywordLocation: s.location + "/additionalProperties",
+                                                          message: "property '\(m.key)' is not allowed\(suggestion)")] : e
+                }
+                ann.properties.insert(m.key)
+            }
+            return errors
+        case .propertyNames(let sub):
+            guard let members = n.members else { return [] }
+            var errors: [SchemaError] = []
+            for m in members {
+                var a = Annotations()
+                let keyNode = Node(.string(m.key), m.keyRange)
+                if !evaluate(sub, keyNode, JSONPointer.appending(p, m.key), &a).isEmpty {
+                    errors.append(SchemaError(instancePointer: JSONPointer.appending(p, m.key), instanceRange: m.keyRange,
+                                              keyword: "propertyNames", keywordLocation: s.location + "/propertyNames",
+                                              message: "property name '\(m.key)' does not match 'propertyNames'"))
+                }
+            }
+            return errors
+
+        case .type(let types):
+            if types.contains(where: { $0.matches(n) }) { return [] }
+            return [error(s, "type", n, p, "expected \(Describe.types(types)), got \(Describe.value(n))")]
+        case .enumeration(let values):
+            if values.contains(where: { $0 == n }) { return [] }
+            let shown = values.prefix(5).map(Describe.json).joined(separator: ", ") + (values.count > 5 ? ", …" : "")
+            let suggestion = n.string.map { Suggest.phrase(for: $0, in: values.compactMap(\.string)) } ?? ""
+            return [error(s, "enum", n, p, "\(Describe.value(n)) is not one of \(shown)\(suggestion)")]
+        case .const(let value):
+            return value == n ? [] : [error(s, "const", n, p, "expected \(Describe.json(value)), got \(Describe.value(n))")]
+        case .multipleOf(let m):
+            guard let v = n.number?.value else { return [] }
+            let q = v / m
+            let ok = q.isFinite && abs(q - q.rounded()) <= 1e-9 * max(1, abs(q))
+            return ok ? [] : [error(s, "multipleOf", n, p, "\(Describe.value(n)) is not a multiple of \(fmt(m))")]
+        case .maximum(let m):
+            guard let v = n.number?.value, v > m else { return [] }
+            return [error(s, "maximum", n, p, "\(Describe.value(n)) is greater than the maximum \(fmt(m))")]
+        case .exclusiveMaximum(let m):
+            guard let v = n.number?.value, v >= m else { return [] }
+            return [error(s, "exclusiveMaximum", n, p, "\(Describe.value(n)) must be less than \(fmt(m))")]
+        case .minimum(let m):
+            guard let v = n.number?.value, v < m else { return [] }
+            return [error(s, "minimum", n, p, "\(Describe.value(n)) is less than the minimum \(fmt(m))")]
+        case .exclusiveMinimum(let m):
+            guard let v = n.number?.value, v <= m else { return [] }
+            return [error(s, "exclusiveMinimum", n, p, "\(Describe.value(n)) must be greater than \(fmt(m))")]
+        case .maxLength(let m):
+            guard let str = n.string, str.unicodeScalars.count > m else { return [] }
+            return [error(s, "maxLength", n, p, "\(Describe.value(n)) is longer than \(m) characters")]
+        case .minLength(let m):
+            guard let str = n.string, str.unicodeScalars.count < m else { return [] }
+            return [error(s, "minLength", n, p, "\(Describe.value(n)) is shorter than \(m) character\(m == 1 ? "" : "s")")]
+        case .pattern(let pattern):
+            guard let str = n.string, !pattern.matches(str) else { return [] }
+            return [error(s, "pattern", n, p, "\(Describe.value(n)) does not match the pattern \(pattern.source)")]
+        case .maxItems(let m):
+            guard let a = n.elements, a.count > m else { return [] }
+            return [error(s, "maxItems", n, p, "the array has \(a.count) items; at most \(m) are allowed")]
+        case .minItems(let m):
+            guard let a = n.elements, a.count < m else { return [] }
+            return [error(s, "minItems", n, p, "the array has \(a.count) item\(a.count == 1 ? "" : "s"); at least \(m) \(m == 1 ? "is" : "are") required")]
+        case .uniqueItems:
+            guard let a = n.elements else { return [] }
+            for i in a.indices {
+                for j in a.indices where j > i && a[i] == a[j] {
+                    return [error(s, "uniqueItems", a[j], JSONPointer.appending(p, j), "item \(j) repeats item \(i) (\(Describe.json(a[j]))); items must be unique")]
+                }
+            }
+            return []
+        case .maxProperties(let m):
+            guard let o = n.members, o.count > m else { return [] }
+            return [error(s, "maxProperties", n, p, "the object has \(o.count) properties; at most \(m) are allowed")]
+        case .minProperties(let m):
+            guard let o = n.members, o.count < m else { return [] }
+            return [error(s, "minProperties", n, p, "the object has \(o.count) properties; at least \(m) are required")]
+        case .required(let names):
+            guard n.isObject else { return [] }
+            let missing = names.filter { n.member($0) == nil }
+            guard !missing.isEmpty else { return [] }
+            let at = SourceRange(start: n.range.start, end: n.range.start + 1)
+            return missing.map {
+                SchemaError(instancePointer: p, instanceRange: at, keyword: "required", keywordLocation: s.location + "/required",
+                            message: "required property '\($0)' is missing")
+            }
+        case .dependentRequired(let deps):
+            guard n.isObject else { return [] }
+            var errors: [SchemaError] = []
+            for (key, needed) in deps where n.member(key) != nil {
+                for other in needed where n.member(other) == nil {
+                    errors.append(error(s, "dependentRequired", n, p, "property '\(other)' is required when '\(key)' is present"))
+                }
+            }
+            return errors
+        case .format(let name):
+            guard formatAssertion, let str = n.string, let ok = Formats.check(name, str), !ok else { return [] }
+            return [error(s, "format", n, p, "\(Describe.value(n)) is not a valid \(name)")]
+        }
+    }
+
+    /// For a failed anyOf/oneOf: when every branch failed on type at this very value, one
+    /// "expected X or Y" error; otherwise the errors of the branch that got furthest (deepest
+    /// errors, then fewest), as check-jsonschema's best_match does.
+    private func closest(_ failures: [[SchemaError]], _ s: Schema, _ kw: String, _ n: Node, _ p: String, _ summary: String) -> [SchemaError] {
+        let typeOnly = failures.allSatisfy { $0.count == 1 && $0[0].keyword == "type" && $0[0].instancePointer == p }
+        if typeOnly {
+            let expected = failures.map { $0[0].message.replacingOccurrences(of: "expected ", with: "")
+                .components(separatedBy: ", got ").first ?? "" }
+            return [error(s, kw, n, p, "expected \(expected.joined(separator: " or ")), got \(Describe.value(n))")]
+        }
+        guard let best = failures.max(by: { a, b in
+            let da = a.map(\.depth).max() ?? 0, db = b.map(\.depth).max() ?? 0
+            return da != db ? da < db : a.count > b.count
+        }) else { return [error(s, kw, n, p, "\(Describe.value(n)) \(summary)")] }
+        return best
+    }
+
+    private func fmt(_ d: Double) -> String {
+        d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : String(d)
+    }
+}
