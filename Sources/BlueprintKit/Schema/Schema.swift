@@ -114,19 +114,25 @@ enum Keyword {
     }
 }
 
-/// An ECMA-262 pattern compiled for NSRegularExpression (ICU). `\d`, `\w` and their negations
-/// are narrowed to ASCII as ECMA-262 defines them; other differences (ICU's Unicode-aware `\b`,
-/// lookbehind rules, `\cX`) are documented in docs/json-schema.md.
+/// An ECMA-262 pattern: matched by ECMARegex when it is in that subset, else compiled for
+/// NSRegularExpression (ICU) with `\d`, `\w` and their negations narrowed to ASCII as ECMA-262
+/// defines them; remaining ICU differences are listed in docs/json-schema.md.
 struct Pattern: @unchecked Sendable {
     let source: String
-    let regex: NSRegularExpression
+    private let fast: ECMARegex?
+    private let icu: NSRegularExpression?
 
     init(_ source: String) throws {
         self.source = source
-        regex = try NSRegularExpression(pattern: Self.translate(source), options: [])
+        fast = ECMARegex(source)
+        // ICU is also the fallback when the subset matcher gives up on a pathological input.
+        icu = fast == nil ? try NSRegularExpression(pattern: Self.translate(source), options: []) : nil
     }
 
     func matches(_ s: String) -> Bool {
+        if let fast, let result = fast.firstMatch(in: s) { return result }
+        let regex = icu ?? (try? NSRegularExpression(pattern: Self.translate(source), options: []))
+        guard let regex else { return false }
         let ns = s as NSString
         return regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) != nil
     }

@@ -42,7 +42,13 @@ private struct Run {
     /// Resources entered along the evaluation path (for $dynamicRef).
     var scope: [String] = []
     /// (schema, instance location) pairs reached through a reference and still being evaluated.
-    var active: Set<String> = []
+    var active: Set<ActiveRef> = []
+
+    struct ActiveRef: Hashable {
+        let schema: ObjectIdentifier
+        let offset: Int
+        let depth: Int
+    }
 
     init(compiled: CompiledSchema, formatAssertion: Bool) {
         self.compiled = compiled
@@ -101,7 +107,8 @@ private struct Run {
 
     private mutating func follow(_ target: Schema?, _ n: Node, _ p: String, _ ann: inout Annotations, from s: Schema, _ kw: String) -> [SchemaError] {
         guard let target else { return [error(s, kw, n, p, "unresolved reference")] }
-        let key = "\(ObjectIdentifier(target).hashValue)|\(p)"
+        // The same schema reached again for the same value (same source offset and depth).
+        let key = ActiveRef(schema: ObjectIdentifier(target), offset: n.range.start, depth: p.utf8.count)
         guard active.insert(key).inserted else {
             return [error(s, kw, n, p, "the schema refers back to itself here without checking anything (a $ref cycle)")]
         }

@@ -1,0 +1,277 @@
+/// A small backtracking matcher for the common subset of ECMA-262 patterns (literals, `.`,
+/// classes, `\d\w\s` and negations, anchors, groups, alternation, greedy and lazy quantifiers).
+/// Schema patterns are almost always in this subset; matching them here gives ECMA semantics
+/// exactly (ASCII `\d`/`\w`) and avoids ICU, whose one-time set-up cost more than all the rest
+/// of a schema compile. Anything else (lookaround, backreferences, `\b`, `\p{…}`) returns nil
+/// from `init` and the caller uses NSRegularExpression.
+struct ECMARegex: Sendable {
+    indirect enum Node: Sendable {
+        case scalar(UInt32)
+        case any
+        case set(CharSet)
+        case start, end
+        case seq([Node])
+        case alt([Node])
+        case repeated(Node, min: Int, max: Int?, greedy: Bool)
+    }
+
+    struct CharSet: Sendable {
+        var ranges: [ClosedRange<UInt32>] = []
+        var negated = false
+        func contains(_ c: UInt32) -> Bool { ranges.contains { $0.contains(c) } != negated }
+    }
+
+    let root: Node
+    /// The pattern starts with `^` (outside any alternation): only position 0 can match.
+    let anchored: Bool
+
+    /// nil when the pattern uses syntax outside the subset or is malformed (ICU decides then).
+    init?(_ pattern: String) {
+        var p = Parser(Array(pattern.unicodeScalars).map(\.value))
+        guard let node = p.alternation(), p.i == p.s.count else { return nil }
+        root = node
+        if case .seq(let items) = node, case .start? = items.first { anchored = true } else { anchored = false }
+    }
+
+    /// Unanchored search, as JSON Schema's `pattern` requires. nil if the step budget ran out
+    /// (pathological backtracking); the caller then asks ICU.
+    func firstMatch(in text: String) -> Bool? {
+        let m = Matcher(Array(text.unicodeScalars).map(\.value))
+        for start in 0...(anchored ? 0 : m.s.count) {
+            if m.match(root, start, { _ in true }) { return true }
+            if m.steps > Matcher.budget { return nil }
+        }
+        return false
+    }
+
+    // MARK: parsing
+
+    private struct Parser {
+        let s: [UInt32]
+        var i = 0
+        init(_ s: [UInt32]) { self.s = s }
+
+        func peek(_ c: Character) -> Bool { i < s.count && s[i] == c.unicodeScalars.first!.value }
+
+        mutating func alternation() -> Node? {
+            var branches: [Node] = []
+            while true {
+                guard let seq = sequence() else { return nil }
+                branches.append(seq)
+                if peek("|") { i += 1; continue }
+                return branches.count == 1 ? branches[0] : .alt(branches)
+            }
+        }
+
+        mutating func sequence() -> Node? {
+            var items: [Node] = []
+            while i < s.count, !peek("|"), !peek(")") {
+                guard var atom = atom() else { return nil }
+                if let q = quantifier() {
+                    if case .start = atom { return nil }
+                    if case .end = atom { return nil }
+                    atom = .repeated(atom, min: q.0, max: q.1, greedy: q.2)
+                }
+                items.append(atom)
+            }
+            return .seq(items)
+        }
+
+        mutating func quantifier() -> (Int, Int?, Bool)? {
+            guard i < s.count else { return nil }
+            var q: (Int, Int?)
+            switch s[i] {
+            case 0x2A: q = (0, nil); i += 1          // *
+            case 0x2B: q = (1, nil); i += 1          // +
+            case 0x3F: q = (0, 1); i += 1            // ?
+            case 0x7B:                               // {n}, {n,}, {n,m}
+                var j = i + 1
+                guard let lo = number(&j) else { return nil }
+                var hi: Int? = lo
+                if j < s.count, s[j] == 0x2C { j += 1; hi = number(&j) }
+                guard j < s.count, s[j] == 0x7D else { return nil }
+                if let hi, hi < lo { return nil }
+                i = j + 1
+                q = (lo, hi)
+            default: return nil
+            }
+            var greedy = true
+            if peek("?") { greedy = false; i += 1 }
+            return (q.0, q.1, greedy)
+        }
+
+        func number(_ j: inout Int) -> Int? {
+            var n = 0, digits = 0
+            while j < s.count, (0x30...0x39).contains(s[j]), digits < 6 { n = n * 10 + Int(s[j] - 0x30); j += 1; digits += 1 }
+            return digits == 0 ? nil : n
+        }
+
+        mutating func atom() -> Node? {
+            let c = s[i]
+            i += 1
+            switch c {
+            case 0x5E: return .start                 // ^
+            case 0x24: return .end                   // $
+            case 0x2E: return .any                   // .
+            case 0x28:                               // (
+                if peek("?") {
+                    // Only (?:…) and named groups; lookaround is not in the subset.
+                    guard i + 1 < s.count else { return nil }
+                    if s[i + 1] == 0x3A { i += 2 } else if s[i + 1] == 0x3C, i + 2 < s.count, s[i + 2] != 0x3D, s[i + 2] != 0x21 {
+                        while i < s.count, s[i] != 0x3E { i += 1 }
+                        guard i < s.count else { return nil }
+                        i += 1
+                    } else { return nil }
+                }
+                guard let inner = alternation(), peek(")") else { return nil }
+                i += 1
+                return inner
+            case 0x5B: return charClass()            // [
+            case 0x5C: return escape(inClass: false).map { $0.node }
+            case 0x2A, 0x2B, 0x3F, 0x7B, 0x29, 0x5D, 0x7D: return nil // quantifier or bracket out of place
+            default: return .scalar(c)
+            }
+        }
+
+        /// After a backslash. Returns a node (outside classes) or the set/scalar it stands for.
+        mutating func escape(inClass: Bool) -> (node: Node, set: CharSet?, scalar: UInt32?)? {
+            guard i < s.count else { return nil }
+            let c = s[i]
+            i += 1
+            func set(_ r: [ClosedRange<UInt32>], _ negated: Bool) -> (Node, CharSet?, UInt32?) {
+                let cs = CharSet(ranges: r, negated: negated)
+                return (.set(cs), cs, nil)
+            }
+            let digit: [ClosedRange<UInt32>] = [0x30...0x39]
+            let word: [ClosedRange<UInt32>] = [0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F...0x5F]
+            let space: [ClosedRange<UInt32>] = [0x09...0x0D, 0x20...0x20, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
+                                                0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000, 0xFEFF...0xFEFF]
+            func lit(_ v: UInt32) -> (Node, CharSet?, UInt32?) { (.scalar(v), nil, v) }
+            switch c {
+            case 0x64: return set(digit, false)      // d
+            case 0x44: return set(digit, true)       // D
+            case 0x77: return set(word, false)       // w
+            case 0x57: return set(word, true)        // W
+            case 0x73: return set(space, false)      // s
+            case 0x53: return set(space, true)       // S
+            case 0x74: return lit(0x09)              // t
+            case 0x6E: return lit(0x0A)              // n
+            case 0x72: return lit(0x0D)              // r
+            case 0x66: return lit(0x0C)              // f
+            case 0x76: return lit(0x0B)              // v
+            case 0x30: return (i < s.count && (0x30...0x39).contains(s[i])) ? nil : lit(0)
+            case 0x75, 0x78:                         // uXXXX, xHH
+                let n = c == 0x75 ? 4 : 2
+                guard i + n <= s.count else { return nil }
+                var v: UInt32 = 0
+                for k in 0..<n {
+                    guard let d = hex(s[i + k]) else { return nil }
+                    v = v * 16 + d
+                }
+                i += n
+                return lit(v)
+            default:
+                // Identity escapes of syntax characters only; letters and digits (\b, \1, \p, \c…)
+                // are outside the subset.
+                if (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) { return nil }
+                return lit(c)
+            }
+        }
+
+        func hex(_ c: UInt32) -> UInt32? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x41...0x46: return c - 0x41 + 10
+            case 0x61...0x66: return c - 0x61 + 10
+            default: return nil
+            }
+        }
+
+        mutating func charClass() -> Node? {
+            var cs = CharSet()
+            if peek("^") { cs.negated = true; i += 1 }
+            var first = true
+            while i < s.count {
+                if s[i] == 0x5D && !first { i += 1; return .set(cs) }
+                first = false
+                guard let lo = classAtom() else { return nil }
+                if case .set(let inner) = lo {
+                    guard !inner.negated else { return nil } // [\D] etc.: leave to ICU
+                    cs.ranges += inner.ranges
+                    continue
+                }
+                guard case .scalar(let a) = lo else { return nil }
+                if peek("-"), i + 1 < s.count, s[i + 1] != 0x5D {
+                    i += 1
+                    guard let hi = classAtom(), case .scalar(let b) = hi, a <= b else { return nil }
+                    cs.ranges.append(a...b)
+                } else {
+                    cs.ranges.append(a...a)
+                }
+            }
+            return nil
+        }
+
+        enum ClassAtom { case scalar(UInt32), set(CharSet) }
+
+        mutating func classAtom() -> ClassAtom? {
+            guard i < s.count else { return nil }
+            let c = s[i]
+            i += 1
+            if c == 0x5C {
+                if peek("b") { i += 1; return .scalar(0x08) }
+                if peek("-") { i += 1; return .scalar(0x2D) }
+                guard let e = escape(inClass: true) else { return nil }
+                if let set = e.set { return .set(set) }
+                return e.scalar.map(ClassAtom.scalar)
+            }
+            return .scalar(c)
+        }
+    }
+
+    // MARK: matching
+
+    private final class Matcher {
+        static let budget = 200_000
+        let s: [UInt32]
+        var steps = 0
+        init(_ s: [UInt32]) { self.s = s }
+
+        func match(_ n: Node, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+            steps += 1
+            if steps > Self.budget { return false }
+            switch n {
+            case .scalar(let c): return i < s.count && s[i] == c && k(i + 1)
+            case .any:
+                guard i < s.count else { return false }
+                let c = s[i]
+                return c != 0x0A && c != 0x0D && c != 0x2028 && c != 0x2029 && k(i + 1)
+            case .set(let cs): return i < s.count && cs.contains(s[i]) && k(i + 1)
+            case .start: return i == 0 && k(i)
+            case .end: return i == s.count && k(i)
+            case .seq(let items): return seq(items[...], i, k)
+            case .alt(let branches):
+                for b in branches where match(b, i, k) { return true }
+                return false
+            case .repeated(let node, let min, let max, let greedy):
+                return rep(node, min, max, greedy, 0, i, k)
+            }
+        }
+
+        private func seq(_ items: ArraySlice<Node>, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+            guard let first = items.first else { return k(i) }
+            return match(first, i) { j in self.seq(items.dropFirst(), j, k) }
+        }
+
+        private func rep(_ n: Node, _ min: Int, _ max: Int?, _ greedy: Bool, _ count: Int, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+            let canMore = max.map { count < $0 } ?? true
+            // An iteration that consumes nothing cannot help once the minimum is met (ECMA rule).
+            func more() -> Bool {
+                canMore && match(n, i) { j in (j == i && count >= min) ? false : self.rep(n, min, max, greedy, count + 1, j, k) }
+            }
+            if count < min { return more() }
+            if greedy { return more() || k(i) }
+            return k(i) || more()
+        }
+    }
+}
