@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "bpctl", targets: ["bpctl"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
+        .library(name: "AWSClient", targets: ["AWSClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -18,11 +19,20 @@ let package = Package(
             name: "BlueprintKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // OpenSSL's libcrypto (Debian: libssl-dev) for SHA-256 and HMAC in SigV4.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
+        .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
         // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
         .executableTarget(
             name: "bpctl",
             dependencies: [
                 "BlueprintKit",
+                "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,5 +40,6 @@ let package = Package(
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"]),
     ]
 )
