@@ -39,7 +39,9 @@ let package = Package(
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
-        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl"]),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"]),
+        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
+        // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1.
+        .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
     ]
 )

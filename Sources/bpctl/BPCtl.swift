@@ -15,7 +15,7 @@ struct BPCtl: ParsableCommand {
         could not be read or parsed.
         """,
         version: BPCtlVersion.current,
-        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self]
+        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self]
     )
 }
 
@@ -23,10 +23,14 @@ struct BPCtl: ParsableCommand {
 /// instead of argument-parser's 64.
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try BPCtl.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = BPCtl.exitCode(for: error)
             if code == .validationFailure {

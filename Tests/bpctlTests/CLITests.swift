@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `bpctl` binary the way CI and users do: exit codes, formats, bad input.
@@ -196,5 +197,31 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(broken.stdout.contains("broken.json:1:49: error[BP001]: cannot resolve $ref '#/$defs/none'"), broken.stdout)
         let missing = try bpctl(["validate", "--schema", "nope.json", "--no-rules", "good.json"], cwd: dir)
         XCTAssertEqual(missing.status, 2)
+    }
+
+    /// whoami against moto: account, source and masked key; never the secret.
+    func testWhoAmIAgainstMoto() throws {
+        let moto = try LocalServer.moto()
+        defer { moto.stop() }
+        let env = ["AWS_ENDPOINT_URL": moto.endpoint, "AWS_ACCESS_KEY_ID": "AKIAWHOAMITEST000001", "AWS_SECRET_ACCESS_KEY": "whoami-secret-value",
+                   "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/nonexistent"]
+        let r = try bpctl(["whoami", "--json"], env: env)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: String])
+        XCTAssertEqual(json["account"], "123456789012")
+        XCTAssertEqual(json["credential_source"], "environment")
+        XCTAssertEqual(json["access_key"], "AKIA…0001")
+        XCTAssertEqual(json["endpoint"], moto.endpoint)
+        XCTAssertFalse(r.stdout.contains("whoami-secret-value") || r.stderr.contains("whoami-secret-value"))
+        let text = try bpctl(["whoami"], env: env)
+        XCTAssertTrue(text.stdout.contains("account      123456789012"), text.stdout)
+    }
+
+    func testWhoAmIWithoutCredentialsExplains() throws {
+        let r = try bpctl(["whoami", "--region", "us-east-1"],
+                          env: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_PROFILE": "", "HOME": "/nonexistent",
+                                "AWS_EC2_METADATA_DISABLED": "true", "AWS_SHARED_CREDENTIALS_FILE": "", "AWS_CONFIG_FILE": ""])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.hasPrefix("bpctl: no credentials found"), r.stderr)
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The one place requests are signed, sent and retried. Per-service calls (STS.swift, …) build
+/// requests and read replies; they never touch credentials, signing or retries.
+public final class AWSClient: @unchecked Sendable {
+    public let environment: AWSEnvironment
+    public let region: String
+    public let transport: HTTPTransport
+    public let retry: RetryPolicy
+    public let timeout: Double
+    private let chain: CredentialChain
+    private var cached: Credentials?
+    private let lock = NSLock()
+
+    public init(environment: AWSEnvironment = .process, profile: String? = nil, region: String,
+                transport: HTTPTransport = URLSessionTransport(), retry: RetryPolicy? = nil, timeout: Double = 30) {
+        self.environment = environment
+        self.region = region
+        self.transport = transport
+        self.retry = retry ?? RetryPolicy(environment: environment)
+        self.timeout = timeout
+        chain = CredentialChain(environment: environment, profile: profile, transport: transport)
+    }
+
+    /// The credentials in use (resolved once).
+    public func credentials() async throws -> Credentials {
+        if let c = lock.withLock({ cached }) { return c }
+        let c = try await chain.resolve()
+        lock.withLock { cached = c }
+        return c
+    }
+
+    public func endpoint(_ service: AWSService) -> Endpoint {
+        Endpoint.resolve(service, region: region, environment: environment)
+    }
+
+    /// Sign and send, retrying throttling, 5xx and connection errors with backoff. Returns the
+    /// successful response; error documents become AWSError.service.
+    public func send(_ service: AWSService, method: String, path: String = "/", query: [(String, String)] = [],
+                     headers: [(String, String)] = [], body: [UInt8] = []) async throws -> HTTPResponse {
+        let credentials = try await self.credentials()
+        let e = endpoint(service)
+        let signer = SigV4Signer(service: service.signingName, region: e.signingRegion)
+        var attempt = 0
+        while true {
+            attempt += 1
+            var request = HTTPRequest(method: method, scheme: e.scheme, host: e.host, port: e.port, path: e.basePath + path,
+                                      query: query, headers: headers, body: body)
+            signer.sign(&request, credentials: credentials, date: AWSDate(secondsSince1970: Int(Date().timeIntervalSince1970)))
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(request, timeout: timeout)
+            } catch {
+                if attempt < retry.maxAttempts {
+                    try await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt) * 1e9))
+                    continue
+                }
+                throw AWSError.transport("\(error) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))", endpoint: e.description)
+            }
+            if (200..<300).contains(response.status) { return response }
+            let error = ErrorDocument.parse(response, service: service)
+            if attempt < retry.maxAttempts, RetryPolicy.isRetryable(status: response.status, code: error.code) {
+                try await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt) * 1e9))
+                continue
+            }
+            throw AWSError.service(error)
+        }
+    }
+
+    /// AWS Query protocol (EC2, IAM, STS, CloudFormation): a form-encoded POST, an XML reply.
+    public func query(_ service: AWSService, action: String, version: String, _ parameters: [(String, String)] = []) async throws -> XMLTree {
+        let form = ([("Action", action), ("Version", version)] + parameters)
+            .map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(separator: "&")
+        let response = try await send(service, method: "POST", headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+                                      body: Array(form.utf8))
+        return try XMLTree(response.body)
+    }
+}
+
+/// Error replies: Query/REST-XML (`<Error><Code>…`) and JSON (`__type`, `message`).
+enum ErrorDocument {
+    static func parse(_ r: HTTPResponse, service: AWSService) -> AWSError.ServiceError {
+        let requestID = r.headers["x-amzn-requestid"] ?? r.headers["x-amz-request-id"]
+        // Only hand XML-looking bodies to libxml2 (it prints parser errors to stderr otherwise).
+        if r.body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<"), let xml = try? XMLTree(r.body) {
+            let error = xml.name == "Error" ? xml : (xml.element("Error") ?? xml.element("Errors/Error"))
+            if let error, let code = error.text("Code") {
+                return .init(service: service.rawValue, code: code, message: error.text("Message") ?? "",
+                             requestID: xml.text("RequestId") ?? xml.text("RequestID") ?? error.text("RequestId") ?? requestID,
+                             statusCode: r.status)
+            }
+        }
+        if let json = try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any] {
+            let type = (json["__type"] as? String ?? json["code"] as? String ?? r.headers["x-amzn-errortype"] ?? "")
+                .split(separator: "#").last.map(String.init) ?? ""
+            let message = json["message"] as? String ?? json["Message"] as? String ?? ""
+            if !type.isEmpty { return .init(service: service.rawValue, code: type, message: message, requestID: requestID, statusCode: r.status) }
+        }
+        return .init(service: service.rawValue, code: "HTTP\(r.status)", message: String(r.text.prefix(200)), requestID: requestID, statusCode: r.status)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+import AWSClient
+
+/// A process listening on 127.0.0.1 for the tests: moto_server, or a Python fake.
+public final class LocalServer: @unchecked Sendable {
+    let process: Process?
+    public let port: Int
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Start a Python fake from Fixtures/fake_server.py; it prints its port.
+    public static func fake(_ arguments: [String]) throws -> LocalServer {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", fixtures.appendingPathComponent("fake_server.py").path] + arguments
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let port = Int(line) else { p.terminate(); throw XCTSkip("fake server did not start: \(line)") }
+        return LocalServer(process: p, port: port)
+    }
+
+    /// moto_server: the one .ci/run started (BPCTL_MOTO_PORT), or a new one on a free loopback port.
+    public static func moto() throws -> LocalServer {
+        if let p = ProcessInfo.processInfo.environment["BPCTL_MOTO_PORT"], let port = Int(p) {
+            let shared = LocalServer(process: nil, port: port)
+            if (try? shared.get("/moto-api/data.json")) != nil { return shared }
+        }
+        let port = freePort()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let server = LocalServer(process: p, port: port)
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if (try? server.get("/moto-api/data.json")) != nil { return server }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        p.terminate()
+        XCTFail("moto_server did not start on port \(port)")
+        throw XCTSkip("moto_server unavailable")
+    }
+
+    init(process: Process?, port: Int) {
+        self.process = process
+        self.port = port
+    }
+
+    deinit { stop() }
+
+    /// SIGTERM without waitUntilExit: on Linux, waiting off the main thread can spin forever
+    /// (the exit notification is delivered through a run loop that never runs there).
+    public func stop() {
+        if let process, process.isRunning { process.terminate() }
+    }
+
+    /// Plain blocking HTTP to the server's own test endpoints.
+    @discardableResult
+    public func request(_ method: String, _ path: String, body: String? = nil) throws -> String {
+        var r = URLRequest(url: URL(string: endpoint + path)!, timeoutInterval: 5)
+        r.httpMethod = method
+        r.httpBody = body.map { Data($0.utf8) }
+        r.setValue("text/plain", forHTTPHeaderField: "Content-Type") // moto reads request.data, not a form
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: Result<String, Error> = .failure(URLError(.timedOut))
+        URLSession.shared.dataTask(with: r) { data, response, error in
+            if let error { result = .failure(error) } else if let http = response as? HTTPURLResponse, http.statusCode == 200 {
+                result = .success(String(decoding: data ?? Data(), as: UTF8.self))
+            } else {
+                result = .failure(URLError(.badServerResponse))
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        return try result.get()
+    }
+
+    public func get(_ path: String) throws -> String { try request("GET", path) }
+
+    public static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// An environment that reaches only the given endpoint and never instance metadata.
+public func testEnvironment(endpoint: String?, key: String = "testing", secret: String = "testing", extra: [String: String] = [:],
+                     home: String = "/nonexistent-home") -> AWSEnvironment {
+    var v = ["AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_MAX_ATTEMPTS": "3"]
+    if let endpoint { v["AWS_ENDPOINT_URL"] = endpoint }
+    v.merge(extra) { $1 }
+    return AWSEnvironment(variables: v, home: home)
+}
