@@ -37,10 +37,13 @@ let package = Package(
             ]
         ),
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
+        // bench/s3.sh's load generator (not installed; benchmarks only).
+        .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
-        // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1.
+        // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
+        // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
     ]

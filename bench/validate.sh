@@ -12,7 +12,7 @@ shared=${BPCTL_SHARED:-../shared}
 blueprints=$(find "$shared/blueprints" -name stack_config_template.json | sort)
 [ -n "$blueprints" ] || { echo "no blueprints under $shared/blueprints" >&2; exit 2; }
 
-swift build -c release --static-swift-stdlib --product bpctl >/dev/null
+scripts/bootstrap.sh >/dev/null
 if ! command -v check-jsonschema >/dev/null 2>&1; then
   python3 -m pip install -q check-jsonschema >/dev/null
 fi

@@ -82,7 +82,8 @@ enum ErrorDocument {
     static func parse(_ r: HTTPResponse, service: AWSService) -> AWSError.ServiceError {
         let requestID = r.headers["x-amzn-requestid"] ?? r.headers["x-amz-request-id"]
         // Only hand XML-looking bodies to libxml2 (it prints parser errors to stderr otherwise).
-        if r.body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<"), let xml = try? XMLTree(r.body) {
+        let start = r.body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if start.first == UInt8(ascii: "<"), start.dropFirst().first != UInt8(ascii: "!"), let xml = try? XMLTree(r.body) {
             let error = xml.name == "Error" ? xml : (xml.element("Error") ?? xml.element("Errors/Error"))
             if let error, let code = error.text("Code") {
                 return .init(service: service.rawValue, code: code, message: error.text("Message") ?? "",

@@ -1,6 +1,13 @@
-import Foundation
-import XCTest
 import AWSClient
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A local test server could not be started (moto not installed, fake crashed).
+public struct ServerUnavailable: Error, CustomStringConvertible {
+    public let description: String
+}
 
 /// A process listening on 127.0.0.1 for the tests: moto_server, or a Python fake.
 public final class LocalServer: @unchecked Sendable {
@@ -19,7 +26,7 @@ public final class LocalServer: @unchecked Sendable {
         p.standardOutput = out
         try p.run()
         let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let port = Int(line) else { p.terminate(); throw XCTSkip("fake server did not start: \(line)") }
+        guard let port = Int(line) else { p.terminate(); throw ServerUnavailable(description: "fake server did not start: \(line)") }
         return LocalServer(process: p, port: port)
     }
 
@@ -43,8 +50,7 @@ public final class LocalServer: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.1)
         }
         p.terminate()
-        XCTFail("moto_server did not start on port \(port)")
-        throw XCTSkip("moto_server unavailable")
+        throw ServerUnavailable(description: "moto_server did not start on port \(port) (pip install 'moto[server]')")
     }
 
     init(process: Process?, port: Int) {
@@ -96,10 +102,6 @@ public final class LocalServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 }
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// An environment that reaches only the given endpoint and never instance metadata.
 public func testEnvironment(endpoint: String?, key: String = "testing", secret: String = "testing", extra: [String: String] = [:],
