@@ -38,6 +38,22 @@ public final class AWSClient: @unchecked Sendable {
     /// successful response; error documents become AWSError.service.
     public func send(_ service: AWSService, method: String, path: String = "/", query: [(String, String)] = [],
                      headers: [(String, String)] = [], body: [UInt8] = []) async throws -> HTTPResponse {
+        try await perform(service, method: method, path: path, query: query, headers: headers, body: body) {
+            (try await self.transport.send($0, timeout: self.timeout), nil)
+        }.0
+    }
+
+    /// Like send, with a successful body streamed to a temporary file (the caller moves it).
+    public func download(_ service: AWSService, method: String = "GET", path: String, query: [(String, String)] = []) async throws -> (HTTPResponse, URL) {
+        let (r, file) = try await perform(service, method: method, path: path, query: query, headers: [], body: []) {
+            try await self.transport.download($0, timeout: self.timeout)
+        }
+        guard let file else { throw AWSError.malformedResponse("download without a body file") }
+        return (r, file)
+    }
+
+    private func perform(_ service: AWSService, method: String, path: String, query: [(String, String)], headers: [(String, String)],
+                         body: [UInt8], exchange: (HTTPRequest) async throws -> (HTTPResponse, URL?)) async throws -> (HTTPResponse, URL?) {
         let credentials = try await self.credentials()
         let e = endpoint(service)
         let signer = SigV4Signer(service: service.signingName, region: e.signingRegion)
@@ -46,10 +62,11 @@ public final class AWSClient: @unchecked Sendable {
             attempt += 1
             var request = HTTPRequest(method: method, scheme: e.scheme, host: e.host, port: e.port, path: e.basePath + path,
                                       query: query, headers: headers, body: body)
+            // Signed anew each attempt: the date is part of the signature.
             signer.sign(&request, credentials: credentials, date: AWSDate(secondsSince1970: Int(Date().timeIntervalSince1970)))
-            let response: HTTPResponse
+            let result: (HTTPResponse, URL?)
             do {
-                response = try await transport.send(request, timeout: timeout)
+                result = try await exchange(request)
             } catch {
                 if attempt < retry.maxAttempts {
                     try await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt) * 1e9))
@@ -57,9 +74,9 @@ public final class AWSClient: @unchecked Sendable {
                 }
                 throw AWSError.transport("\(error) (after \(attempt) attempt\(attempt == 1 ? "" : "s"))", endpoint: e.description)
             }
-            if (200..<300).contains(response.status) { return response }
-            let error = ErrorDocument.parse(response, service: service)
-            if attempt < retry.maxAttempts, RetryPolicy.isRetryable(status: response.status, code: error.code) {
+            if (200..<300).contains(result.0.status) { return result }
+            let error = ErrorDocument.parse(result.0, service: service)
+            if attempt < retry.maxAttempts, RetryPolicy.isRetryable(status: result.0.status, code: error.code) {
                 try await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt) * 1e9))
                 continue
             }

@@ -62,6 +62,17 @@ final class S3Tests: XCTestCase {
         XCTAssertTrue(head?.etag?.contains("-3") ?? false, "three parts: \(head?.etag ?? "")")
         let back = try await s3.getObject(bucket: b, key: "results/big.bin")
         XCTAssertEqual(Data(back), data)
+        let copy = file.appendingPathExtension("copy")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try await s3.getObject(bucket: b, key: "results/big.bin", toFile: copy.path)
+        XCTAssertEqual(try Data(contentsOf: copy), data)
+        do {
+            try await s3.getObject(bucket: b, key: "no/such/key", toFile: copy.path)
+            XCTFail("expected NoSuchKey")
+        } catch AWSError.service(let e) {
+            XCTAssertEqual(e.code, "NoSuchKey")
+        }
+        XCTAssertEqual(try Data(contentsOf: copy), data, "a failed download leaves the previous file alone")
     }
 
     func testPresignedGetWorksWithoutCredentials() async throws {

@@ -70,6 +70,23 @@ public struct S3: Sendable {
         try await client.send(.s3, method: "GET", path: path(bucket, key)).body
     }
 
+    /// Stream an object to a file without holding it in memory: downloaded to a temporary file,
+    /// then renamed into place, so a failed download never leaves a partial file at `path`.
+    public func getObject(bucket: String, key: String, toFile file: String) async throws {
+        let (_, temp) = try await client.download(.s3, path: path(bucket, key))
+        let target = URL(fileURLWithPath: file)
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).bpctl-partial")
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.moveItem(at: temp, to: staging) // copies across file systems
+            if rename(staging.path, target.path) != 0 { throw AWSError.transport("cannot write \(file)", endpoint: "") }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+    }
+
     public struct Head: Sendable {
         public let size: Int
         public let etag: String?
