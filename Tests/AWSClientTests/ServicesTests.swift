@@ -69,6 +69,9 @@ final class ServicesTests: XCTestCase {
         _ = try await cfn.createChangeSet(stack: name, name: "add-other", template: updated)
         let cs = try await cfn.describeChangeSet(stack: name, name: "add-other")
         XCTAssertFalse(cs.status.isEmpty)
+        try await cfn.updateStack(name, template: updated)
+        let after = try await cfn.describeStackResources(name)
+        XCTAssertEqual(Set(after.map(\.logicalID)), ["Bucket", "Other"])
     }
 
     func testLambdaConfigurationRoundTrip() async throws {
