@@ -96,19 +96,15 @@ public struct CloudFormation: Sendable {
     }
 
     public func describeStackEvents(_ name: String) async throws -> [Event] {
-        var out: [Event] = []
-        var token: String?
-        repeat {
+        try await paginate { token in
             var p = [("StackName", name)]
             if let token { p.append(("NextToken", token)) }
             let xml = try await call("DescribeStackEvents", p)
-            out += (xml.element("DescribeStackEventsResult/StackEvents")?.children("member") ?? []).map {
+            return ((xml.element("DescribeStackEventsResult/StackEvents")?.children("member") ?? []).map {
                 Event(logicalID: $0.text("LogicalResourceId") ?? "", status: $0.text("ResourceStatus") ?? "",
                       reason: $0.text("ResourceStatusReason"), timestamp: $0.text("Timestamp") ?? "")
-            }
-            token = xml.text("DescribeStackEventsResult/NextToken")
-        } while token != nil
-        return out
+            }, xml.text("DescribeStackEventsResult/NextToken"))
+        }
     }
 
     /// type: CREATE or UPDATE.

@@ -68,9 +68,7 @@ public struct EC2: Sendable {
 
     /// Every instance matching, following NextToken.
     public func describeInstances(ids: [String] = [], filters: [String: [String]] = [:]) async throws -> [Instance] {
-        var out: [Instance] = []
-        var token: String?
-        repeat {
+        try await paginate { token in
             var p = Self.list("InstanceId", ids)
             for (i, (name, values)) in filters.sorted(by: { $0.key < $1.key }).enumerated() {
                 p.append(("Filter.\(i + 1).Name", name))
@@ -78,16 +76,16 @@ public struct EC2: Sendable {
             }
             if let token { p.append(("NextToken", token)) }
             let xml = try await call("DescribeInstances", p)
+            var page: [Instance] = []
             for r in xml.element("reservationSet")?.children("item") ?? [] {
                 for i in r.element("instancesSet")?.children("item") ?? [] {
                     guard let id = i.text("instanceId") else { continue }
-                    out.append(Instance(id: id, state: i.text("instanceState/name") ?? "", type: i.text("instanceType") ?? "",
-                                        imageID: i.text("imageId") ?? "", tags: Self.tags(i)))
+                    page.append(Instance(id: id, state: i.text("instanceState/name") ?? "", type: i.text("instanceType") ?? "",
+                                         imageID: i.text("imageId") ?? "", tags: Self.tags(i)))
                 }
             }
-            token = xml.text("nextToken")
-        } while token != nil && !(token ?? "").isEmpty
-        return out
+            return (page, xml.text("nextToken"))
+        }
     }
 
     public func runInstances(imageID: String, type: String, keyName: String? = nil, securityGroups: [String] = [],
@@ -114,15 +112,11 @@ public struct EC2: Sendable {
     public func describeInstanceTypeOfferings(types: [String] = []) async throws -> [String] {
         var p: [(String, String)] = [("LocationType", "region")]
         if !types.isEmpty { p.append(("Filter.1.Name", "instance-type")); p += Self.list("Filter.1.Value", types) }
-        var out: [String] = []
-        var token: String?
-        repeat {
+        return try await paginate { token in
             var q = p
             if let token { q.append(("NextToken", token)) }
             let xml = try await call("DescribeInstanceTypeOfferings", q)
-            out += (xml.element("instanceTypeOfferingSet")?.children("item") ?? []).compactMap { $0.text("instanceType") }
-            token = xml.text("nextToken")
-        } while token != nil && !(token ?? "").isEmpty
-        return out
+            return ((xml.element("instanceTypeOfferingSet")?.children("item") ?? []).compactMap { $0.text("instanceType") }, xml.text("nextToken"))
+        }
     }
 }

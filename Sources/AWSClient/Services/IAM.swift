@@ -26,16 +26,13 @@ public struct IAM: Sendable {
 
     /// ListGroupsForUser, following Marker/IsTruncated through every page.
     public func listGroupsForUser(_ user: String, pageSize: Int = 100) async throws -> [String] {
-        var groups: [String] = []
-        var marker: String?
-        repeat {
+        try await paginate { marker in
             var params = [("UserName", user), ("MaxItems", String(pageSize))]
             if let marker { params.append(("Marker", marker)) }
             let xml = try await client.query(.iam, action: "ListGroupsForUser", version: Self.version, params)
-            groups += xml.descendants("GroupName").compactMap { $0.root.stringValue }
-            marker = xml.text("ListGroupsForUserResult/IsTruncated") == "true" ? xml.text("ListGroupsForUserResult/Marker") : nil
-        } while marker != nil
-        return groups
+            return (xml.descendants("GroupName").compactMap { $0.root.stringValue },
+                    xml.text("ListGroupsForUserResult/IsTruncated") == "true" ? xml.text("ListGroupsForUserResult/Marker") : nil)
+        }
     }
 
     public func createGroup(_ name: String) async throws {
@@ -57,16 +54,13 @@ public struct IAM: Sendable {
 
     /// Members of a group (all pages).
     public func getGroup(_ name: String) async throws -> [String] {
-        var users: [String] = []
-        var marker: String?
-        repeat {
+        try await paginate { marker in
             var p = [("GroupName", name)]
             if let marker { p.append(("Marker", marker)) }
             let xml = try await client.query(.iam, action: "GetGroup", version: Self.version, p)
-            users += (xml.element("GetGroupResult/Users")?.children("member") ?? []).compactMap { $0.text("UserName") }
-            marker = xml.text("GetGroupResult/IsTruncated") == "true" ? xml.text("GetGroupResult/Marker") : nil
-        } while marker != nil
-        return users
+            return ((xml.element("GetGroupResult/Users")?.children("member") ?? []).compactMap { $0.text("UserName") },
+                    xml.text("GetGroupResult/IsTruncated") == "true" ? xml.text("GetGroupResult/Marker") : nil)
+        }
     }
 
     public func deleteGroup(_ name: String) async throws {

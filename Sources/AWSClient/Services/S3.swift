@@ -108,16 +108,13 @@ public struct S3: Sendable {
 
     /// Every key under a prefix, following continuation tokens.
     public func listObjects(bucket: String, prefix: String = "", pageSize: Int = 1000) async throws -> [String] {
-        var keys: [String] = []
-        var token: String?
-        repeat {
+        try await paginate { token in
             var q = [("list-type", "2"), ("prefix", prefix), ("max-keys", String(pageSize))]
             if let token { q.append(("continuation-token", token)) }
             let xml = try XMLTree(try await client.send(.s3, method: "GET", path: path(bucket), query: q).body)
-            keys += xml.children("Contents").compactMap { $0.text("Key") }
-            token = xml.text("IsTruncated") == "true" ? xml.text("NextContinuationToken") : nil
-        } while token != nil
-        return keys
+            return (xml.children("Contents").compactMap { $0.text("Key") },
+                    xml.text("IsTruncated") == "true" ? xml.text("NextContinuationToken") : nil)
+        }
     }
 
     /// A presigned GET URL (for users who download results without credentials).
