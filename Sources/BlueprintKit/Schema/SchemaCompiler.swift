@@ -158,12 +158,15 @@ public final class SchemaCompiler {
     // MARK: locating
 
     /// The node a URI (absolute, with optional pointer or anchor fragment) names.
-    private func locate(_ uri: URIReference, base: URIReference, at refNode: Node?, source: SourceFile?) throws(SchemaCompileError) -> Location {
+    /// `written` is the reference as the schema wrote it, for messages.
+    private func locate(_ uri: URIReference, base: URIReference, at refNode: Node?, source: SourceFile?,
+                        written: String? = nil) throws(SchemaCompileError) -> Location {
+        let shown = written ?? uri.description
         let target = uri.resolved(against: base)
         let resourceKey = target.withoutFragment.description
         let doc: (node: Node, source: SourceFile?, canonical: URIReference)
         do { doc = try document(resourceKey) } catch {
-            throw SchemaCompileError(message: "cannot resolve $ref '\(uri)': \(error.message)",
+            throw SchemaCompileError(message: "cannot resolve $ref '\(shown)': \(error.message)",
                                      hint: "refer to a $defs entry (#/$defs/name), an $anchor, or a schema bpctl was given",
                                      source: source, offset: refNode?.range.start ?? 0)
         }
@@ -174,14 +177,14 @@ public final class SchemaCompiler {
             return Location(node: doc.node, resource: rootResource, pointer: "", source: doc.source)
         }
         if fragment.hasPrefix("/") {
-            guard let tokens = JSONPointer.tokens(fragment) else { throw unresolved(uri, refNode, source) }
+            guard let tokens = JSONPointer.tokens(fragment) else { throw unresolved(shown, refNode, source) }
             var node = doc.node
             var resource = rootResource
             var pointer = ""
             for token in tokens {
                 if let m = node.member(token) { node = m.value }
                 else if let e = node.elements, let i = Int(token), i >= 0, i < e.count { node = e[i] }
-                else { throw unresolved(uri, refNode, source) }
+                else { throw unresolved(shown, refNode, source) }
                 if let id = node["$id"]?.string {
                     resource = URIReference(id).resolved(against: resource).withoutFragment
                     pointer = ""
@@ -191,12 +194,12 @@ public final class SchemaCompiler {
             }
             return Location(node: node, resource: resource, pointer: pointer, source: doc.source)
         }
-        guard let loc = anchors["\(resourceKey)#\(fragment)"] else { throw unresolved(uri, refNode, source) }
+        guard let loc = anchors["\(resourceKey)#\(fragment)"] else { throw unresolved(shown, refNode, source) }
         return loc
     }
 
-    private func unresolved(_ uri: URIReference, _ node: Node?, _ source: SourceFile?) -> SchemaCompileError {
-        SchemaCompileError(message: "cannot resolve $ref '\(uri)': nothing at that location",
+    private func unresolved(_ shown: String, _ node: Node?, _ source: SourceFile?) -> SchemaCompileError {
+        SchemaCompileError(message: "cannot resolve $ref '\(shown)': nothing at that location",
                            hint: "check the pointer or anchor name", source: source, offset: node?.range.start ?? 0)
     }
 
@@ -342,12 +345,7 @@ public final class SchemaCompiler {
     /// Resolve every pending `$ref`/`$dynamicRef` (compiling targets may add more).
     private func link() throws(SchemaCompileError) {
         while let (target, uri, node, source, dynamic) = pending.popLast() {
-            let loc: Location
-            do { loc = try locate(uri, base: uri, at: node, source: source) } catch {
-                // Name the reference as the schema wrote it, not its resolved absolute form.
-                throw SchemaCompileError(message: error.message.replacingOccurrences(of: "'\(uri)'", with: "'\(target.reference)'"),
-                                         hint: error.hint, source: error.source, offset: error.offset)
-            }
+            let loc = try locate(uri, base: uri, at: node, source: source, written: target.reference)
             target.schema = try compile(loc)
             if dynamic, let fragment = uri.fragment, !fragment.hasPrefix("/"), !fragment.isEmpty,
                loc.node["$dynamicAnchor"]?.string == fragment {
