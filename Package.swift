@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "bpctl", targets: ["bpctl"]),
+        .executable(name: "neurocaas-contrib", targets: ["neurocaas-contrib"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
     ],
@@ -27,6 +28,13 @@ let package = Package(
         ),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
         .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
+        // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
+        .target(name: "WorkflowKit", dependencies: ["AWSClient", .product(name: "Yams", package: "Yams")]),
+        // Drop-in `neurocaas-contrib` executable for analysis scripts.
+        .executableTarget(
+            name: "neurocaas-contrib",
+            dependencies: ["WorkflowKit", "AWSClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
         .executableTarget(
             name: "bpctl",
@@ -46,5 +54,6 @@ let package = Package(
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

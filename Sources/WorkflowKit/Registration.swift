@@ -1,0 +1,72 @@
+import Foundation
+
+/// `<job dir>/registration.json`, the same file and shape neurocaas-contrib writes, so a machine
+/// with both tools keeps working: data, config, additional_files (name → entry) and resultpath,
+/// each entry holding `s3` (s3://bucket/key), `localsource` (path as typed) and/or `local` (the
+/// fetched working copy).
+public struct Registration: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var s3: String?
+        public var localsource: String?
+        public var local: String?
+
+        public init(s3: String? = nil, localsource: String? = nil, local: String? = nil) {
+            self.s3 = s3
+            self.localsource = localsource
+            self.local = local
+        }
+
+        init(_ object: Any?) {
+            let o = object as? [String: Any] ?? [:]
+            s3 = o["s3"] as? String
+            localsource = o["localsource"] as? String
+            local = o["local"] as? String
+        }
+
+        var pairs: [(String, String)] {
+            [("s3", s3), ("localsource", localsource), ("local", local)].compactMap { k, v in v.map { (k, $0) } }
+        }
+    }
+
+    public var data = Entry()
+    public var config = Entry()
+    public var additionalFiles: [String: Entry] = [:]
+    public var resultpath = Entry()
+
+    public init() {}
+
+    public init(json: Data) throws {
+        guard let o = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+            throw WorkflowError("registration.json is not a JSON object", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
+        }
+        data = Entry(o["data"])
+        config = Entry(o["config"])
+        resultpath = Entry(o["resultpath"])
+        for (k, v) in o["additional_files"] as? [String: Any] ?? [:] { additionalFiles[k] = Entry(v) }
+    }
+
+    /// Python's json.dump layout (", " and ": " separators, no indent), as the Python tool writes.
+    public var json: String {
+        func entry(_ e: Entry) -> String { "{" + e.pairs.map { "\(quote($0.0)): \(quote($0.1))" }.joined(separator: ", ") + "}" }
+        let files = "{" + additionalFiles.keys.sorted().map { "\(quote($0)): \(entry(additionalFiles[$0]!))" }.joined(separator: ", ") + "}"
+        return "{\"data\": \(entry(data)), \"config\": \(entry(config)), \"additional_files\": \(files), \"resultpath\": \(entry(resultpath))}"
+    }
+}
+
+/// JSON string literal (non-ASCII escaped as \uXXXX, as Python's json.dumps does by default).
+func quote(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where u.value < 0x20 || u.value > 0x7E:
+            for unit in String(u).utf16 { out += String(format: "\\u%04x", unit) }
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out + "\""
+}
