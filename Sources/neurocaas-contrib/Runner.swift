@@ -14,6 +14,11 @@ enum Runner {
         }
     }
 
+    /// Seconds between status/log uploads while the analysis runs (NEUROCAAS_LOG_INTERVAL).
+    static var logInterval: Double {
+        ProcessInfo.processInfo.environment["NEUROCAAS_LOG_INTERVAL"].flatMap(Double.init) ?? 5
+    }
+
     static func print(_ value: String) {
         FileHandle.standardOutput.write(Data((value + "\n").utf8))
     }

@@ -10,6 +10,7 @@ struct WorkflowGroup: AsyncParsableCommand {
             GetData.self, GetConfig.self, GetFile.self, PutResult.self,
             GetDataname.self, GetConfigname.self, GetFilename.self, GetDatapath.self, GetConfigpath.self, GetFilepath.self,
             GetBucket.self, GetGroup.self, GetResultpath.self, GetResultpathTmp.self,
+            LogCommand.self, LogCommandLocal.self, Cleanup.self,
         ])
 }
 

@@ -1,0 +1,67 @@
+import Foundation
+
+extension Workflow {
+    /// `log-command -b BUCKET -c COMMAND -r RESULTFOLDER`: run the analysis with its log and status
+    /// published under `s3://BUCKET/<group>/<resultfolder>/logs/` (or the s3:// folder given).
+    public func logCommand(bucket: String, command: String, resultFolder: String, interval: Double = 5,
+                           echo: @escaping @Sendable (Data) -> Void, notice: @escaping @Sendable (String) -> Void) async throws -> Int32 {
+        let r = try state.load()
+        guard let data = r.data.s3.flatMap(S3URI.init) else {
+            throw WorkflowError.notRegistered("The dataset (from S3)", command: Kind.data.registerCommand)
+        }
+        let jobPath = resultFolder.hasPrefix("s3://") ? resultFolder : "s3://\(bucket)/\(try group(r))/\(resultFolder)"
+        guard let logs = S3URI(jobPath.hasSuffix("/") ? jobPath + "logs" : jobPath + "/logs") else {
+            throw WorkflowError("\(jobPath) is not an S3 location")
+        }
+        let name = (data.key as NSString).lastPathComponent
+        let statusURI = S3URI(bucket: logs.bucket, key: "\(logs.key)/DATASET_NAME:\(name)_STATUS.txt")
+        let logURI = S3URI(bucket: logs.bucket, key: "\(logs.key)/log.txt")
+        let store = try self.store()
+        let logDir = (try state.jobDirectory() as NSString).appendingPathComponent("logs")
+        let logger = JobLogger(command: command, logDirectory: logDir, input: data.key, interval: interval) { status, log in
+            // A failed upload must not stop the analysis: report it and keep going.
+            for (text, uri) in [(status, statusURI), (log, logURI)] {
+                let temp = (logDir as NSString).appendingPathComponent(".upload-\(UUID().uuidString)")
+                FileManager.default.createFile(atPath: temp, contents: Data(text.utf8))
+                do { try await store.upload(temp, to: uri) } catch { notice("could not publish \(uri): \(error)") }
+                try? FileManager.default.removeItem(atPath: temp)
+            }
+        }
+        notice("logging to \(logs)")
+        return try await logger.run(echo: echo)
+    }
+
+    /// `log-command-local -c COMMAND`: the same, with the log and status written to
+    /// `<result path>/logs/` on disk.
+    public func logCommandLocal(command: String, interval: Double = 5, echo: @escaping @Sendable (Data) -> Void) async throws -> Int32 {
+        let r = try state.load()
+        guard let result = r.resultpath.localsource else {
+            throw WorkflowError("log-command-local needs a local result path", hint: "run: neurocaas-contrib workflow register-resultpath -l DIR")
+        }
+        let logDir = (result as NSString).appendingPathComponent("logs")
+        let input = r.data.local ?? r.data.localsource ?? r.data.s3 ?? "unregistered"
+        let statusFile = (logDir as NSString).appendingPathComponent("DATASTATUS.json")
+        let logger = JobLogger(command: command, logDirectory: logDir, input: input, interval: interval) { status, _ in
+            try? JobState.atomicWrite(status, to: statusFile)
+        }
+        return try await logger.run(echo: echo)
+    }
+
+    /// `cleanup`: publish the config used and the `update.txt` "job finished" marker, plus the log
+    /// if there is one. Safe to run twice.
+    public func cleanup() async throws -> [String] {
+        let logs = (try state.jobDirectory() as NSString).appendingPathComponent("logs")
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        var published: [String] = []
+        if (try? state.load().config).map({ $0.s3 != nil || $0.localsource != nil }) == true {
+            let config = try await fetch(.config, outputDirectory: logs, force: true)
+            published.append(try await putResult(config))
+        }
+        let log = (logs as NSString).appendingPathComponent("log.txt")
+        if FileManager.default.fileExists(atPath: log) { published.append(try await putResult(log)) }
+        let marker = (logs as NSString).appendingPathComponent("update.txt")
+        FileManager.default.createFile(atPath: marker, contents: Data())
+        published.append(try await putResult(marker))
+        return published
+    }
+}
