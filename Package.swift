@@ -28,8 +28,10 @@ let package = Package(
         ),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
         .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
+        // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
-        .target(name: "WorkflowKit", dependencies: ["AWSClient", .product(name: "Yams", package: "Yams")]),
+        .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
         .executableTarget(
             name: "neurocaas-contrib",

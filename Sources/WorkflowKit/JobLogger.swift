@@ -12,13 +12,17 @@ public struct JobLogger: Sendable {
     public let interval: Double
     /// Receives (status JSON, log text) on every update and at the end.
     let publish: @Sendable (String, String) async -> Void
+    /// Told when the analysis fails, with its last lines (the CLI prints it on stderr).
+    let failureReport: @Sendable (String) -> Void
 
     public init(command: String, logDirectory: String, input: String, interval: Double = 5,
+                failureReport: @escaping @Sendable (String) -> Void = { _ in },
                 publish: @escaping @Sendable (String, String) async -> Void) {
         self.command = command
         self.logDirectory = logDirectory
         self.input = input
         self.interval = interval
+        self.failureReport = failureReport
         self.publish = publish
     }
 
@@ -57,6 +61,10 @@ public struct JobLogger: Sendable {
         try? out.close()
         _ = showNew(from: shown, echo)
         let code = process.terminationStatus
+        if code != 0 {
+            let tail = log().split(separator: "\n").suffix(10).joined(separator: "\n")
+            failureReport("the analysis failed with exit code \(code); its last lines:\n\(tail)")
+        }
         await publish(status(code == 0 ? "SUCCESS" : "FAILED", reason: code == 0 ? nil : "exit code \(code)",
                              started: started, finished: Self.timestamp()), log())
         return code

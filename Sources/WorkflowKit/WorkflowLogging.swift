@@ -18,7 +18,7 @@ extension Workflow {
         let logURI = S3URI(bucket: logs.bucket, key: "\(logs.key)/log.txt")
         let store = try self.store()
         let logDir = (try state.jobDirectory() as NSString).appendingPathComponent("logs")
-        let logger = JobLogger(command: command, logDirectory: logDir, input: data.key, interval: interval) { status, log in
+        let logger = JobLogger(command: command, logDirectory: logDir, input: data.key, interval: interval, failureReport: notice) { status, log in
             // A failed upload must not stop the analysis: report it and keep going.
             for (text, uri) in [(status, statusURI), (log, logURI)] {
                 let temp = (logDir as NSString).appendingPathComponent(".upload-\(UUID().uuidString)")
@@ -33,7 +33,8 @@ extension Workflow {
 
     /// `log-command-local -c COMMAND`: the same, with the log and status written to
     /// `<result path>/logs/` on disk.
-    public func logCommandLocal(command: String, interval: Double = 5, echo: @escaping @Sendable (Data) -> Void) async throws -> Int32 {
+    public func logCommandLocal(command: String, interval: Double = 5, echo: @escaping @Sendable (Data) -> Void,
+                                notice: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Int32 {
         let r = try state.load()
         guard let result = r.resultpath.localsource else {
             throw WorkflowError("log-command-local needs a local result path", hint: "run: neurocaas-contrib workflow register-resultpath -l DIR")
@@ -41,7 +42,7 @@ extension Workflow {
         let logDir = (result as NSString).appendingPathComponent("logs")
         let input = r.data.local ?? r.data.localsource ?? r.data.s3 ?? "unregistered"
         let statusFile = (logDir as NSString).appendingPathComponent("DATASTATUS.json")
-        let logger = JobLogger(command: command, logDirectory: logDir, input: input, interval: interval) { status, _ in
+        let logger = JobLogger(command: command, logDirectory: logDir, input: input, interval: interval, failureReport: notice) { status, _ in
             try? JobState.atomicWrite(status, to: statusFile)
         }
         return try await logger.run(echo: echo)

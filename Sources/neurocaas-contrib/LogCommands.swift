@@ -32,7 +32,8 @@ struct LogCommandLocal: AsyncParsableCommand {
 
     func run() async throws {
         var code: Int32 = 0
-        try await Runner.run { code = try await Runner.workflow().logCommandLocal(command: command, interval: Runner.logInterval, echo: echo) }
+        try await Runner.run { code = try await Runner.workflow().logCommandLocal(command: command, interval: Runner.logInterval, echo: echo,
+                                                              notice: Runner.notice) }
         if code != 0 { throw ExitCode(code) }
     }
 }

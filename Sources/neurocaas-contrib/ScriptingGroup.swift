@@ -3,7 +3,7 @@ import WorkflowKit
 
 struct ScriptingGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scripting", abstract: "Helpers for analysis scripts.",
-                                                    subcommands: [ReadYAMLCommand.self])
+                                                    subcommands: [ReadYAMLCommand.self, ParseZipCommand.self])
 }
 
 struct ReadYAMLCommand: AsyncParsableCommand {
@@ -14,5 +14,16 @@ struct ReadYAMLCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Runner.run { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
+    }
+}
+
+struct ParseZipCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "parse-zip",
+                                                    abstract: "Extract a dataset zip with exactly one top-level entry and print that entry's name.")
+    @Option(name: [.short, .long], help: "The zip file.") var zippath: String
+    @Option(name: [.short, .long], help: "Where to extract (default: the zip's folder).") var outpath: String?
+
+    func run() async throws {
+        try await Runner.run { Runner.print(try ZipArchive.extractSingleTopLevel(zippath, into: outpath)) }
     }
 }

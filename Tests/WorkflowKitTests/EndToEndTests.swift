@@ -82,6 +82,7 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing.path)
         let f = try sh("neurocaas-contrib workflow log-command-local -c \"\(failing.path)\"", env: baseEnv(root))
         XCTAssertEqual(f.0, 3)
+        XCTAssertTrue(f.2.contains("the analysis failed with exit code 3; its last lines:\nbefore"), f.2)
         let failed = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/logs/DATASTATUS.json"))) as? [String: Any]
         XCTAssertEqual(failed?["status"] as? String, "FAILED")
         XCTAssertEqual(failed?["reason"] as? String, "exit code 3")
