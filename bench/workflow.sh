@@ -7,16 +7,9 @@ cd "$(dirname "$0")/.."
 runs=${1:-20}
 export AWS_EC2_METADATA_DISABLED=true
 scripts/bootstrap.sh >/dev/null
-command -v moto_server >/dev/null 2>&1 || python3 -m pip install -q 'moto[server]'
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-moto_server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
-pid=$!
+read -r port pid < <(scripts/start-moto.sh)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/moto-api/data.json')" 2>/dev/null && break
-  sleep 0.2
-done
 python3 - "$port" "$work" "$runs" "$PWD" <<'PY'
 import os, statistics, subprocess, sys, time, urllib.request
 port, work, runs, repo = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
