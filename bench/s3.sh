@@ -7,6 +7,6 @@ count=${1:-200}
 export AWS_EC2_METADATA_DISABLED=true
 swift build -c release --static-swift-stdlib --product bpctl-bench >/dev/null
 read -r port pid < <(scripts/start-moto.sh)
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill -9 $pid 2>/dev/null || true' EXIT
 .build/release/bpctl-bench s3-get "http://127.0.0.1:$port" "$count" 1
 .build/release/bpctl-bench s3-get "http://127.0.0.1:$port" "$count" 32

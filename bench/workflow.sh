@@ -9,7 +9,7 @@ export AWS_EC2_METADATA_DISABLED=true
 scripts/bootstrap.sh >/dev/null
 work=$(mktemp -d)
 read -r port pid < <(scripts/start-moto.sh)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 - "$port" "$work" "$runs" "$PWD" <<'PY'
 import os, statistics, subprocess, sys, time, urllib.request
 port, work, runs, repo = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

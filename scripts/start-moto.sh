@@ -6,7 +6,10 @@ if ! command -v moto_server >/dev/null 2>&1; then
   python3 -m pip install -q 'moto[server]' 2>/dev/null || python3 -m pip install -q --break-system-packages 'moto[server]'
 fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-moto_server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+# The real interpreter, not a wrapper (pyenv shims keep a parent process that `kill` would hit
+# while the server lives on).
+python=$(python3 -c 'import sys; print(sys.executable)')
+"$python" -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 150); do
   if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/moto-api/data.json')" 2>/dev/null; then

@@ -20,8 +20,8 @@ public final class LocalServer: @unchecked Sendable {
     /// Start a Python fake from Fixtures/fake_server.py; it prints its port.
     public static func fake(_ arguments: [String]) throws -> LocalServer {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", fixtures.appendingPathComponent("fake_server.py").path] + arguments
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [fixtures.appendingPathComponent("fake_server.py").path] + arguments
         let out = Pipe()
         p.standardOutput = out
         try p.run()
@@ -38,8 +38,9 @@ public final class LocalServer: @unchecked Sendable {
         }
         let port = freePort()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        // The real interpreter rather than the moto_server wrapper, so SIGTERM reaches the server.
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -53,6 +54,18 @@ public final class LocalServer: @unchecked Sendable {
         throw ServerUnavailable(description: "moto_server did not start on port \(port) (pip install 'moto[server]')")
     }
 
+    /// sys.executable of the python3 on PATH (resolved once).
+    static let python: String = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import sys; print(sys.executable)"]
+        let out = Pipe()
+        p.standardOutput = out
+        try? p.run()
+        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? "/usr/bin/python3" : path
+    }()
+
     init(process: Process?, port: Int) {
         self.process = process
         self.port = port
@@ -60,10 +73,10 @@ public final class LocalServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// SIGTERM without waitUntilExit: on Linux, waiting off the main thread can spin forever
-    /// (the exit notification is delivered through a run loop that never runs there).
+    /// SIGKILL (moto_server's SIGTERM handler does not always stop its threaded server), and no
+    /// waitUntilExit: on Linux, waiting off the main thread can spin forever.
     public func stop() {
-        if let process, process.isRunning { process.terminate() }
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Plain blocking HTTP to the server's own test endpoints.
