@@ -88,7 +88,10 @@ public struct JobLogger: Sendable {
         let fields: [(String, String)] = [
             ("instance", quote(ProcessInfo.processInfo.environment["BPCTL_INSTANCE_ID"] ?? ProcessInfo.processInfo.hostName)),
             ("command", quote(command)), ("input", quote(input)), ("status", quote(state)),
-            ("reason", reason.map(quote) ?? "null"), ("job_start", quote(started)),
+            ("reason", reason.map(quote) ?? "null"),
+            ("memory_usage", quote(SystemUsage.memoryInUseMB().map { "\($0) MB" } ?? "N/A")),
+            ("cpu_usage", quote(SystemUsage.loadPercent().map { String(format: "%.1f %%", $0) } ?? "N/A")),
+            ("job_start", quote(started)),
             ("job_finish", quote(finished ?? "N/A")), ("std", std),
         ]
         return "{\n" + fields.map { "    \(quote($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}"
@@ -100,5 +103,26 @@ public struct JobLogger: Sendable {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
         return f.string(from: Date())
+    }
+}
+
+/// Machine usage for the status record, from /proc (Linux instances). The Python tool reported
+/// total RAM as "usage" (a bug); this is memory in use.
+enum SystemUsage {
+    static func memoryInUseMB() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
+        func kb(_ key: String) -> Int? {
+            text.split(separator: "\n").first { $0.hasPrefix(key + ":") }
+                .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+        }
+        guard let total = kb("MemTotal"), let available = kb("MemAvailable") else { return nil }
+        return (total - available) / 1024
+    }
+
+    /// One-minute load average as a share of the cores (100 % = all cores busy).
+    static func loadPercent() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+              let load = Double(text.split(separator: " ").first ?? "") else { return nil }
+        return load / Double(max(1, ProcessInfo.processInfo.activeProcessorCount)) * 100
     }
 }

@@ -16,6 +16,7 @@ extension Workflow {
         let name = (data.key as NSString).lastPathComponent
         let statusURI = S3URI(bucket: logs.bucket, key: "\(logs.key)/DATASET_NAME:\(name)_STATUS.txt")
         let logURI = S3URI(bucket: logs.bucket, key: "\(logs.key)/log.txt")
+        let certificateURI = S3URI(bucket: logs.bucket, key: "\(logs.key)/certificate.txt")
         let store = try self.store()
         let logDir = (try state.jobDirectory() as NSString).appendingPathComponent("logs")
         let logger = JobLogger(command: command, logDirectory: logDir, input: data.key, interval: interval, failureReport: notice) { status, log in
@@ -26,9 +27,24 @@ extension Workflow {
                 do { try await store.upload(temp, to: uri) } catch { notice("could not publish \(uri): \(error)") }
                 try? FileManager.default.removeItem(atPath: temp)
             }
+            await Self.updateCertificate(certificateURI, status: status, log: log, input: data.key, store: store, scratch: logDir)
         }
         notice("logging to \(logs)")
         return try await logger.run(echo: echo)
+    }
+
+    /// Patch this dataset's line in the job's certificate.txt, when the job manager wrote one.
+    static func updateCertificate(_ uri: S3URI, status: String, log: String, input: String, store: ObjectStore, scratch: String) async {
+        let temp = (scratch as NSString).appendingPathComponent(".certificate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: temp) }
+        guard (try? await store.download(uri, to: temp)) != nil, let text = try? String(contentsOfFile: temp, encoding: .utf8),
+              let record = try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any] else { return }
+        let last = log.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+        guard let patched = Certificate.patch(text, input: input, status: record["status"] as? String ?? "",
+                                              lastCommand: last, finished: (record["job_finish"] as? String ?? "N/A") != "N/A",
+                                              cpu: record["cpu_usage"] as? String ?? "N/A"),
+              FileManager.default.createFile(atPath: temp, contents: Data(patched.utf8)) else { return }
+        try? await store.upload(temp, to: uri)
     }
 
     /// `log-command-local -c COMMAND`: the same, with the log and status written to

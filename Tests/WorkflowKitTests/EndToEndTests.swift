@@ -75,6 +75,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(log.contains("done"), "stderr lands in the log too")
         let status = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/logs/DATASTATUS.json"))) as? [String: Any]
         XCTAssertEqual(status?["status"] as? String, "SUCCESS")
+        XCTAssertTrue((status?["memory_usage"] as? String)?.hasSuffix(" MB") ?? false)
+        XCTAssertTrue((status?["cpu_usage"] as? String)?.hasSuffix(" %") ?? false)
 
         // A failing analysis: the command fails with the script's status and says so.
         let failing = root.appendingPathComponent("fail.sh")
@@ -97,6 +99,15 @@ final class EndToEndTests: XCTestCase {
         try await s3.createBucket(bucket)
         try await s3.putObject(bucket: bucket, key: "lab/inputs/data.bin", body: Array("abcdef".utf8))
         try await s3.putObject(bucket: bucket, key: "lab/configs/config.yaml", body: Array("scale: 2\n".utf8))
+        let certificateKey = "lab/results/job__\(bucket)_1/logs/certificate.txt"
+        try await s3.putObject(bucket: bucket, key: certificateKey, body: Array("""
+            PER-DATASET STATUS
+            ================
+            DATANAME: lab/inputs/other.bin | STATUS: INITIALIZING | TIME: - | LAST COMMAND: - | CPU_USAGE: -
+            DATANAME: lab/inputs/data.bin | STATUS: INITIALIZING | TIME: - | LAST COMMAND: - | CPU_USAGE: -
+            ================
+            notes
+            """.utf8))
         let root = try tempDir()
         let script = root.appendingPathComponent("analysis.sh")
         try Data(analysis.utf8).write(to: script)
@@ -118,6 +129,11 @@ final class EndToEndTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(status)) as? [String: Any]
         XCTAssertEqual(json?["status"] as? String, "SUCCESS")
         XCTAssertEqual(json?["input"] as? String, "lab/inputs/data.bin")
+        let certificate = String(decoding: try await s3.getObject(bucket: bucket, key: certificateKey), as: UTF8.self)
+        let lines = certificate.components(separatedBy: "\n")
+        XCTAssertTrue(lines[2].contains("STATUS: INITIALIZING"), "other datasets' lines are left alone")
+        XCTAssertTrue(lines[3].hasPrefix("DATANAME: lab/inputs/data.bin | STATUS: SUCCESS | TIME: "), lines[3])
+        XCTAssertTrue(lines[3].contains("(finished) | LAST COMMAND: "), lines[3])
         let size = try await s3.getObject(bucket: bucket, key: "\(prefix)/process_results/size.txt")
         XCTAssertEqual(String(decoding: size, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), "6")
     }
