@@ -14,7 +14,9 @@ struct InstanceTypeRule: Rule {
         }
         let suggestion = Suggest.phrase(for: type, in: InstanceTypes.all)
         let family = String(type.split(separator: ".").first ?? "")
-        let hint = suggestion.isEmpty && InstanceTypes.families[family] != nil
+        let hint = !suggestion.isEmpty
+            ? "use \(Suggest.closest(to: type, in: InstanceTypes.all).map { "'\($0)'" } ?? "a listed type"); a wrong type fails every job at launch"
+            : InstanceTypes.families[family] != nil
             ? "\(family) comes in \(InstanceTypes.families[family]!.prefix(6).joined(separator: ", "))\(InstanceTypes.families[family]!.count > 6 ? ", …" : "")"
             : "instance types look like family.size, e.g. m5.xlarge"
         return [finding(bp, field, "'\(type)' is not a known EC2 instance type\(suggestion)", hint: hint)]
