@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The `neurocaas-contrib` executable as scripts call it: values alone on stdout, messages on
@@ -13,17 +14,8 @@ final class ContribCLITests: XCTestCase {
     }()
 
     func run(_ args: [String], home: URL) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.environment = ["HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try runProcess(Self.binary, args, environment: ["HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "PATH": "/usr/bin:/bin"])
+        return (r.status, r.stdout, r.stderr)
     }
 
     func testScriptStyleLocalFlow() throws {

@@ -22,21 +22,10 @@ final class CLITests: XCTestCase {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func bpctl(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd ?? Self.repo
         var environment = ProcessInfo.processInfo.environment
         environment.merge(env) { $1 }
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try runProcess(Self.binary, args, environment: environment, directory: cwd ?? Self.repo)
+        return Run(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     func tempDir() throws -> URL {
