@@ -1,5 +1,28 @@
 import Foundation
 
+extension Registration {
+    /// The entry a command works on (nil only for an unregistered additional file).
+    subscript(kind: Workflow.Kind) -> Entry? {
+        get {
+            switch kind {
+            case .data: return data
+            case .config: return config
+            case .file(let n): return additionalFiles[n]
+            case .result: return resultpath
+            }
+        }
+        set {
+            let e = newValue ?? Entry()
+            switch kind {
+            case .data: data = e
+            case .config: config = e
+            case .file(let n): additionalFiles[n] = newValue
+            case .result: resultpath = e
+            }
+        }
+    }
+}
+
 /// The `workflow` commands' logic: registration, fetching, results and the path getters, over
 /// the same state files as neurocaas-contrib. Values are returned; the CLI prints them to stdout
 /// and every message to stderr.
@@ -72,22 +95,8 @@ public struct Workflow: Sendable {
         default:
             throw WorkflowError("give either -b BUCKET and -k KEY (an S3 object) or -l PATH (a local file)")
         }
-        switch kind {
-        case .data: r.data = entry
-        case .config: r.config = entry
-        case .file(let n): r.additionalFiles[n] = entry
-        case .result: r.resultpath = entry
-        }
+        r[kind] = entry
         try state.save(r)
-    }
-
-    private func entry(_ r: Registration, _ kind: Kind) -> Registration.Entry? {
-        switch kind {
-        case .data: return r.data
-        case .config: return r.config
-        case .file(let n): return r.additionalFiles[n]
-        case .result: return r.resultpath
-        }
     }
 
     // MARK: fetching
@@ -97,7 +106,7 @@ public struct Workflow: Sendable {
     /// unless `force`, and is still recorded, so the path getters keep working.
     public func fetch(_ kind: Kind, outputDirectory: String?, force: Bool, notice: (String) -> Void = { _ in }) async throws -> String {
         var r = try state.load()
-        guard var e = entry(r, kind), e.s3 != nil || e.localsource != nil else {
+        guard var e = r[kind], e.s3 != nil || e.localsource != nil else {
             throw WorkflowError.notRegistered(kind.label.prefix(1).uppercased() + kind.label.dropFirst(), command: kind.registerCommand)
         }
         let job = try state.jobDirectory()
@@ -117,12 +126,7 @@ public struct Workflow: Sendable {
             try Self.copy(source, to: destination)
         }
         e.local = destination
-        switch kind {
-        case .data: r.data = e
-        case .config: r.config = e
-        case .file(let n): r.additionalFiles[n] = e
-        case .result: r.resultpath = e
-        }
+        r[kind] = e
         try state.save(r)
         return destination
     }
@@ -187,7 +191,7 @@ public struct Workflow: Sendable {
     /// The fetched working copy of a registered file.
     public func localPath(_ kind: Kind) throws -> String {
         let r = try state.load()
-        guard let e = entry(r, kind), e.s3 != nil || e.localsource != nil else {
+        guard let e = r[kind], e.s3 != nil || e.localsource != nil else {
             throw WorkflowError.notRegistered(kind.label.prefix(1).uppercased() + kind.label.dropFirst(), command: kind.registerCommand)
         }
         guard let local = e.local else {

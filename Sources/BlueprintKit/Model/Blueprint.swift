@@ -12,6 +12,8 @@ public struct Blueprint: Sendable {
     public let lambda: Lambda?
     public let uxData: UXData?
     public let unknownFields: [Field]
+    /// The objects whose keys the field catalog describes, with pointers and labels.
+    public let catalogObjects: [CatalogObject]
 
     public struct Lambda: Sendable {
         public let field: Field
@@ -55,6 +57,7 @@ public struct Blueprint: Sendable {
         unknownFields = Self.unknown(in: r, pointer: "", container: "")
         lambda = r.field("Lambda", parentPointer: "").flatMap(Lambda.init)
         uxData = r.field("UXData", parentPointer: "").flatMap(UXData.init)
+        catalogObjects = Self.catalogObjects(root: r, lambda: lambda, uxData: uxData)
     }
 
     /// Members of an object that the catalog does not list for that container.

@@ -10,7 +10,8 @@ public struct CatalogObject: Sendable {
 }
 
 extension Blueprint {
-    public var catalogObjects: [CatalogObject] {
+    /// Built once in `init` (five structural rules walk it).
+    static func catalogObjects(root: Node, lambda: Lambda?, uxData: UXData?) -> [CatalogObject] {
         var out: [CatalogObject] = []
         if root.isObject { out.append(CatalogObject(container: "", node: root, pointer: "", label: "the blueprint")) }
         if let l = lambda {

@@ -32,10 +32,3 @@ struct UnusedFieldRule: Rule {
         return out
     }
 }
-
-extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}
