@@ -27,7 +27,9 @@ enum Harness {
     static func run(_ tool: String, _ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {
         var environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-home", "AWS_EC2_METADATA_DISABLED": "true", "NO_COLOR": "1"]
         environment.merge(env) { $1 }
-        let r = try runProcess(binary(tool), args, environment: environment, directory: cwd ?? repo)
+        // Through sh so stdin is /dev/null whatever the test runner's stdin is.
+        let r = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" \"$@\" </dev/null", binary(tool).path] + args,
+                               environment: environment, directory: cwd ?? repo)
         return Run(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
