@@ -74,7 +74,10 @@ struct CheckJobCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         case .success(let loaded): job = loaded
         }
-        job.hourlyPrice = JobPricing.hourly(instanceType: job.instanceType, region: job.blueprint.regionValue)
+        if let price = JobPricing.hourly(instanceType: job.instanceType, region: job.blueprint.regionValue) {
+            job.hourlyPrice = price.usdPerHour
+            job.priceSource = "on-demand Linux price as of \(price.asOf)"
+        }
         if live {
             let input = job
             var probed = job

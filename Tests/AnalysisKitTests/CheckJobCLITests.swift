@@ -88,6 +88,18 @@ final class CheckJobCLITests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("hint: detection threshold, 0 to 1"), r.stdout)
     }
 
+    /// dlc_dev_stack: p3.2xlarge ($3.06/h in the bundled table), MAXCOST 100. 2000 minutes on
+    /// one dataset is $102: the job alone does not fit.
+    func testJobCostAgainstMAXCOST() throws {
+        let dir = try analysis("dlc_dev_stack", submit: submit("ctnncapdevdlcdevelop"), config: "__duration__: 2000\n")
+        let r = try checkJob(dir)
+        XCTAssertEqual(r.status, 1, r.all)
+        XCTAssertTrue(r.stdout.contains("test_resources/config.yaml:1:15: error[BP409]: this job may cost $102.00 (p3.2xlarge at $3.06/h × 2000 min × 1 dataset), not under MAXCOST $100.00"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("on-demand Linux price as of"), r.stdout)
+        let fits = try analysis("dlc_dev_stack", submit: submit("ctnncapdevdlcdevelop"), config: "__duration__: 1900\n")
+        XCTAssertEqual(try checkJob(fits).status, 0)
+    }
+
     func testJSONAndGitHubFormats() throws {
         let dir = try analysis("contrib-templatestack", submit: submit("traviscipermagroup", timestamp: nil), config: "__duration__: \"60\"\n")
         let j = try checkJob(dir, ["--format", "json"])

@@ -13,6 +13,8 @@ public struct JobInput: Sendable {
     public var group: String?
     /// On-demand USD per hour of the job's instance type, when known.
     public var hourlyPrice: Double?
+    /// Where that price comes from (shown with the cost finding).
+    public var priceSource: String?
     public var live: LiveFacts?
 
     public init(blueprint: Blueprint, submit: Document, config: Document? = nil, configSchema: CompiledSchema? = nil,

@@ -11,6 +11,11 @@ struct JobCostCheck: JobCheck {
         nonTriggering: [.clean, JobExample.blueprint(("\"MAXCOST\": \"300\"", "\"MAXCOST\": \"5\"")).with(price: nil)])
 
     func check(_ job: JobInput) -> [Diagnostic] {
+        if job.hourlyPrice == nil, let type = job.instanceType, let field = job.blueprint.lambda?.config?.instanceType {
+            return [finding(job.blueprint.source, field.node, pointer: field.pointer,
+                            "the job's cost was not checked: no bundled price for \(type) in \(job.blueprint.regionValue ?? "us-east-1")",
+                            hint: "with --live the budget is still checked against past spend", severity: .info)]
+        }
         guard let cost = job.projectedCost, let budget = job.maxCost, cost >= budget else { return [] }
         let n = max(1, job.datanames.count)
         let where_: (SourceFile, Node, String?)
@@ -23,7 +28,7 @@ struct JobCostCheck: JobCheck {
         }
         return [finding(where_.0, where_.1, pointer: where_.2,
                         "this job may cost \(USD.format(cost)) (\(job.instanceType ?? "?") at \(USD.format(job.hourlyPrice ?? 0))/h × \(job.costMinutes) min × \(n) dataset\(n == 1 ? "" : "s")), not under MAXCOST \(USD.format(budget))",
-                        hint: "lower __duration__, split the datasets into several jobs, or ask the admin for a larger budget",
+                        hint: "lower __duration__, split the datasets into several jobs, or ask the admin for a larger budget" + (job.priceSource.map { " (\($0))" } ?? ""),
                         related: related("MAXCOST", job.blueprint.lambda?.config?.maxCost, in: job.blueprint))]
     }
 }
