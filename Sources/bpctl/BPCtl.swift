@@ -16,7 +16,7 @@ struct BPCtl: ParsableCommand {
         """,
         version: BPCtlVersion.current,
         subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
-                      CheckJobCommand.self, InitCommand.self]
+                      CheckJobCommand.self, InitCommand.self, MonitorCommand.self]
     )
 }
 

@@ -16,7 +16,7 @@ enum Harness {
         return dir.appendingPathComponent(name)
     }
 
-    struct Run {
+    struct Run: Sendable {
         let status: Int32
         let stdout: String
         let stderr: String

@@ -36,9 +36,8 @@ struct JobCostCheck: JobCheck {
 /// Dollar amounts as people read them.
 public enum USD {
     public static func format(_ v: Double) -> String {
-        let cents = (v * 100).rounded()
-        let whole = Int(cents / 100)
-        let frac = Int(abs(cents).truncatingRemainder(dividingBy: 100))
-        return "$\(whole).\(frac < 10 ? "0" : "")\(frac)"
+        let cents = Int((abs(v) * 100).rounded())
+        let frac = cents % 100
+        return "\(v < 0 && cents > 0 ? "-" : "")$\(cents / 100).\(frac < 10 ? "0" : "")\(frac)"
     }
 }
