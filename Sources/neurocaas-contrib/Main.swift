@@ -11,7 +11,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
         Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
         how to fix it); 2 usage error.
         """,
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self]
+        subcommands: [WorkflowGroup.self, ScriptingGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
     )
 }
 

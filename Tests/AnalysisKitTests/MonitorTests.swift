@@ -135,6 +135,67 @@ final class MonitorTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("big.bin: SUCCESS"), r.stdout)
     }
 
+    /// `neurocaas-contrib monitor` with the Python tool's names and flags, on the same layout.
+    func testContribMonitorCommands() async throws {
+        let server = try LocalServer.moto()
+        defer { server.stop() }
+        let root = try tempDir()
+        try await layOut(server, root: root)
+        var env = Harness.motoEnv(server)
+        env["HOME"] = root.path
+        func contrib(_ args: [String]) throws -> Harness.Run { try Harness.run("neurocaas-contrib", ["monitor"] + args, cwd: root, env: env) }
+        let b = Self.bucket
+
+        let users = try contrib(["see-users", "-s", b])
+        XCTAssertEqual(users.status, 0, users.all)
+        XCTAssertEqual(users.stdout, "debuggers: ['logs/debuggers/i-0ccc.json']\nlab: ['logs/lab/i-0aaa.json', 'logs/lab/i-0bbb.json']\n")
+
+        try write(#"{"dataname": "lab/inputs/data.bin", "configname": "lab/configs/config.yaml", "timestamp": "1"}"#, to: root.appendingPathComponent("submit.json"))
+        let cert = try contrib(["describe-certificate", "-s", b, "-p", "submit.json"])
+        XCTAssertEqual(cert.status, 0, cert.all)
+        XCTAssertTrue(cert.stdout.contains("DATANAME: lab/inputs/data.bin | STATUS: SUCCESS"), cert.stdout)
+        XCTAssertEqual(try contrib(["describe-certificate", "-s", b, "-g", "lab", "-t", "1"]).stdout, cert.stdout)
+        let missing = try contrib(["describe-certificate", "-s", b, "-g", "lab", "-t", "404"])
+        XCTAssertEqual(missing.status, 1, missing.all)
+        XCTAssertTrue(missing.stderr.contains("Error getting certificate"), missing.stderr)
+
+        let status = try contrib(["describe-datastatus", "-s", b, "-p", "submit.json"])
+        XCTAssertEqual(status.status, 0, status.all)
+        XCTAssertTrue(status.stdout.contains("status: SUCCESS\n"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("std: \nanalysing data.bin"), status.stdout)
+        let cut = try contrib(["describe-datastatus", "-s", b, "-g", "lab", "-t", "1", "-d", "data.bin", "-c", "1"])
+        XCTAssertFalse(cut.stdout.contains("analysing data.bin"), "--cutoff 1 skips the first log line: \(cut.stdout)")
+
+        let local = root.appendingPathComponent("polled")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        let poll = try contrib(["poll-analysis", "-s", b, "-p", "lab/results/job__\(b)_1", "-l", local.path, "-i", "0.2", "-t", "10"])
+        XCTAssertEqual(poll.status, 0, poll.all)
+        XCTAssertTrue(poll.stdout.contains("Finished polling."), "update.txt ends polling: \(poll.stdout)")
+        for f in ["logs/certificate.txt", "logs/DATASET_NAME:data.bin_STATUS.txt", "process_results/update.txt"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: local.appendingPathComponent(f).path), f)
+        }
+        let running = try contrib(["poll-analysis", "-s", b, "-p", "debuggers/results/job__\(b)_2", "-l", local.path, "-i", "0.2", "-t", "1"])
+        XCTAssertEqual(running.status, 1, running.all)
+        XCTAssertTrue(running.stdout.contains("Polling timeout."), running.stdout)
+
+        let out = root.appendingPathComponent("viz")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let viz = try contrib(["visualize-parallelism", "-p", out.path, "-n", b])
+        XCTAssertEqual(viz.status, 0, viz.all)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        let labFile = try XCTUnwrap(files.first { $0.hasPrefix("\(b)_lab_") && $0.hasSuffix("_parallel_logs.json") }, "\(files)")
+        let lab = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(labFile))) as? [String: [String: Any]])
+        XCTAssertEqual(lab["lab/results/job__\(b)_1"]?["durations"] as? [Int], [3600, 5400])
+        let svg = try XCTUnwrap(files.first { $0.hasSuffix("_parallelism.svg") })
+        XCTAssertEqual(try SVGSeries.parse(Data(contentsOf: out.appendingPathComponent(svg))).peaks, ["debuggers": 1, "lab": 2])
+
+        let noJob = try contrib(["describe-certificate", "-s", b])
+        XCTAssertEqual(noJob.status, 2, noJob.all)
+        XCTAssertTrue(noJob.stderr.contains("give -p SUBMITPATH, or both -g GROUPNAME and -t TIMESTAMP"), noJob.stderr)
+        let noDir = try contrib(["poll-analysis", "-s", b, "-p", "x/results/y", "-l", root.appendingPathComponent("absent").path, "-t", "5"])
+        XCTAssertEqual(noDir.status, 2, noDir.all)
+    }
+
     func testBadInput() throws {
         let root = try tempDir()
         let unreachable = ["AWS_ENDPOINT_URL": "http://127.0.0.1:\(LocalServer.freePort())", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y",
