@@ -6,7 +6,9 @@ import XCTest
 /// Runs the built binaries (bpctl, neurocaas-contrib) as users do, with temp folders and moto.
 enum Harness {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = repo.deletingLastPathComponent().appendingPathComponent("shared")
+    /// ../shared beside the checkout, or BPCTL_SHARED (as the other test targets).
+    static let shared: URL = ProcessInfo.processInfo.environment["BPCTL_SHARED"].map { URL(fileURLWithPath: $0) }
+        ?? repo.deletingLastPathComponent().appendingPathComponent("shared")
 
     static func binary(_ name: String) -> URL {
         var dir = Bundle(for: JobExamplesTests.self).bundleURL
