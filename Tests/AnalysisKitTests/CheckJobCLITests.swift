@@ -151,10 +151,19 @@ final class CheckJobCLITests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("$15.00 (/neurocaas/budgets/traviscipermagroup/templatestack)"), r.stdout)
         XCTAssertFalse(r.stdout.contains("BP420]: config"), "the config exists")
 
+        // Without a local config, --live reads the one in the bucket (here: broken YAML → exit 2 at its position).
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("test_resources/config.yaml"))
+        try await s3.putObject(bucket: bucket, key: "\(group)/configs/config.yaml", body: Array("a: [1, 2\n".utf8))
+        let remote = try checkJob(dir, ["--live"], env: Harness.motoEnv(server))
+        XCTAssertEqual(remote.status, 2, remote.all)
+        XCTAssertTrue(remote.stdout.contains("s3://templatestack/traviscipermagroup/configs/config.yaml:"), remote.stdout)
+        try await s3.putObject(bucket: bucket, key: "\(group)/configs/config.yaml", body: Array(goodConfig.utf8))
+
         try await s3.putObject(bucket: bucket, key: "\(group)/inputs/data.zip", body: [1, 2, 3])
         try await SSM(client).putParameter("/neurocaas/budgets/\(group)/\(bucket)", value: "1000")
         let ok = try checkJob(dir, ["--live"], env: Harness.motoEnv(server))
         XCTAssertEqual(ok.status, 0, ok.all)
+        XCTAssertTrue(ok.stdout.contains("in 3 files"), "the config was read from the bucket: \(ok.stdout)")
     }
 
     /// AWS trouble with --live is one sentence and exit 1, not a trace.

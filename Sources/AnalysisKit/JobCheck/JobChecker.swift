@@ -74,6 +74,7 @@ public enum JobChecker {
         let shown = Set(docs.map(\.path))
         let rest = found.filter { !shown.contains($0.file) }
         if !rest.isEmpty { files.append(FileResult(path: rest[0].file, source: nil, diagnostics: rest, parsed: true)) }
+        if let e = job.configLoadError { files.insert(parseFailure(e), at: 1) }
         return ValidationReport(files: files)
     }
 

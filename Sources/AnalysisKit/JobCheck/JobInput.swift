@@ -16,6 +16,8 @@ public struct JobInput: Sendable {
     /// Where that price comes from (shown with the cost finding).
     public var priceSource: String?
     public var live: LiveFacts?
+    /// The config fetched by --live did not parse (reported like an unreadable file, exit 2).
+    public var configLoadError: LoadError?
 
     public init(blueprint: Blueprint, submit: Document, config: Document? = nil, configSchema: CompiledSchema? = nil,
                 group: String? = nil, hourlyPrice: Double? = nil, live: LiveFacts? = nil) {

@@ -18,7 +18,10 @@ public enum LiveJobProbe {
         if job.config == nil, let c = job.configname, !facts.missingObjects.contains(c.value), let k = S3Key(c.value) {
             let path = "s3://\(k.bucket ?? bucket)/\(k.key)"
             let bytes = try await s3.getObject(bucket: k.bucket ?? bucket, key: k.key)
-            if case .success(let doc) = Document.parse(path: path, bytes: bytes) { job.config = doc }
+            switch Document.parse(path: path, bytes: bytes) {
+            case .success(let doc): job.config = doc
+            case .failure(let e): job.configLoadError = e
+            }
         }
         if let group = job.impliedGroup, let pipeline = job.blueprint.pipelineNameValue {
             let reader = BucketReader(s3: s3, bucket: pipeline)
