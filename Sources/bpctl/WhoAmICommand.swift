@@ -11,7 +11,9 @@ struct WhoAmICommand: AsyncParsableCommand {
         Region: --region, AWS_REGION, AWS_DEFAULT_REGION, then the profile. Endpoints: \
         AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL override the standard ones.
 
-        Exit codes: 0 success; 1 AWS refused or could not be reached; 2 usage error.
+        Exit codes: 0 success; 1 no credentials, or AWS refused or could not be reached; 2 usage \
+        error or a configuration problem (a profile that does not exist, no region, a region \
+        that is not a region code).
         """)
 
     @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")

@@ -202,6 +202,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(json["access_key"], "AKIA…0001")
         XCTAssertEqual(json["endpoint"], moto.endpoint)
         XCTAssertFalse(r.stdout.contains("whoami-secret-value") || r.stderr.contains("whoami-secret-value"))
+        XCTAssertFalse(r.stdout.contains("\\/"), "no escaped slashes: \(r.stdout)")
+        XCTAssertTrue(json["user_id"]?.contains("…") ?? false, "user_id masked like the key: \(json["user_id"] ?? "")")
         let text = try bpctl(["whoami"], env: env)
         XCTAssertTrue(text.stdout.contains("account      123456789012"), text.stdout)
     }

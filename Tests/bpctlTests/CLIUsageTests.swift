@@ -172,3 +172,39 @@ final class CLIUsageTests: XCTestCase {
         }
     }
 }
+
+/// whoami's configuration mistakes: named for what they are, exit 2, before any request.
+final class WhoAmIConfigurationTests: XCTestCase {
+    func whoami(_ args: [String], env: [String: String]) throws -> ProcessResult {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bpctl-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try Data("[real]\naws_access_key_id = AKIAEXAMPLE000000001\naws_secret_access_key = x\n".utf8)
+            .write(to: home.appendingPathComponent(".aws/credentials"))
+        var environment = ["HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "PATH": "/usr/bin:/bin"]
+        environment.merge(env) { $1 }
+        return try runProcess(CLITests.binary, ["whoami"] + args, environment: environment)
+    }
+
+    func testUnknownProfileIsNamedFirst() throws {
+        let explicit = try whoami(["--profile", "nosuch"], env: [:])
+        XCTAssertEqual(explicit.status, 2)
+        XCTAssertTrue(explicit.stderr.contains("--profile \"nosuch\": no such profile"), explicit.stderr)
+        XCTAssertFalse(explicit.stderr.contains("no region") || explicit.stderr.contains("set AWS_PROFILE"), explicit.stderr)
+        let variable = try whoami(["--region", "us-east-1"], env: ["AWS_PROFILE": "nosuch"])
+        XCTAssertEqual(variable.status, 2)
+        XCTAssertTrue(variable.stderr.contains("AWS_PROFILE=nosuch: no such profile"), variable.stderr)
+    }
+
+    func testRegionMustBeARegionCode() throws {
+        let r = try whoami(["--profile", "real", "--region", "mars-1"], env: [:])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--region \"mars-1\" is not an AWS region code"), r.stderr)
+        let env = try whoami(["--profile", "real"], env: ["AWS_REGION": "us-east1"])
+        XCTAssertEqual(env.status, 2)
+        XCTAssertTrue(env.stderr.contains("did you mean 'us-east-1'?"), env.stderr)
+        let none = try whoami(["--profile", "real"], env: [:])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("no region"), none.stderr)
+    }
+}
