@@ -208,3 +208,23 @@ final class WhoAmIConfigurationTests: XCTestCase {
         XCTAssertTrue(none.stderr.contains("no region"), none.stderr)
     }
 }
+
+/// Shell completions (scripts/gen-docs.sh writes them with the man pages): file paths for PATH
+/// arguments, directories for --protocols, rule ids and names for --ignore.
+final class CompletionTests: XCTestCase {
+    func testCompletionScripts() throws {
+        let zsh = try runProcess(CLITests.binary, ["--generate-completion-script", "zsh"])
+        XCTAssertEqual(zsh.status, 0)
+        XCTAssertTrue(zsh.stdout.contains("'*:paths:_files'"), "PATH arguments complete files")
+        XCTAssertTrue(zsh.stdout.contains(":dir:_files -/'"), "--protocols completes directories")
+        let bash = try runProcess(CLITests.binary, ["--generate-completion-script", "bash"])
+        XCTAssertEqual(bash.status, 0)
+        let rules = try runProcess(CLITests.binary, ["rules"]).stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }
+        XCTAssertGreaterThan(rules.count, 50)
+        for id in rules {
+            XCTAssertTrue(bash.stdout.contains("'\(id)'"), "--ignore completes \(id)")
+            XCTAssertTrue(zsh.stdout.contains("'\(id)'"), "--ignore completes \(id)")
+        }
+        for shell in ["fish"] { XCTAssertEqual(try runProcess(CLITests.binary, ["--generate-completion-script", shell]).status, 0) }
+    }
+}
