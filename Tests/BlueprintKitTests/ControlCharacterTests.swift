@@ -47,3 +47,33 @@ final class ControlCharacterTests: XCTestCase {
         }
     }
 }
+
+/// A hint of the form "use 'X'" is a fix: putting X where the finding points clears the finding.
+final class SuggestedFixTests: XCTestCase {
+    func testEverySuggestedValueIsAccepted() throws {
+        var applied = 0
+        for rule in RuleCatalog.descriptions {
+            for example in rule.triggering where example.documents.count == 1 && example.files.isEmpty && example.protocols == nil {
+                let text = Array(example.documents[0].text.utf8)
+                let path = example.documents[0].path
+                let before = Validator.validate(inputs: [(path, text)]).all
+                for d in before where d.ruleID == rule.id {
+                    guard let hint = d.hint, let r = hint.range(of: #"use '[^']+'"#, options: .regularExpression),
+                          text[d.start.offset] == UInt8(ascii: "\"") else { continue }
+                    let value = String(hint[r].dropFirst(5).dropLast())
+                    let quoted = String(decoding: try JSONSerialization.data(withJSONObject: [value]), as: UTF8.self).dropFirst().dropLast()
+                    let fixed = Array(text[..<d.start.offset]) + Array(quoted.utf8) + Array(text[d.end.offset...])
+                    let after = Validator.validate(inputs: [(path, fixed)]).all
+                    XCTAssertFalse(after.contains { $0.ruleID == rule.id && $0.pointer == d.pointer },
+                                   "\(rule.id): following the hint '\(value)' does not fix '\(d.message)'")
+                    // Nor does the fix trade one finding for another at the same place.
+                    let earlier = Set(before.filter { $0.pointer == d.pointer }.map(\.ruleID))
+                    let new = after.filter { $0.pointer == d.pointer && !earlier.contains($0.ruleID) && $0.severity >= .warning }
+                    XCTAssertEqual(new.map(\.ruleID), [], "\(rule.id): the suggested '\(value)' causes \(new.map(\.message))")
+                    applied += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(applied, 3)
+    }
+}
