@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WorkflowKit
 
 struct ScriptingGroup: AsyncParsableCommand {
@@ -11,6 +12,11 @@ struct ReadYAMLCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "The YAML file.", completion: .file(extensions: ["yaml", "yml"])) var path: String
     @Option(name: [.short, .long], help: "The field.") var field: String
     @Option(name: [.short, .long], help: "Printed when the field is missing.") var `default`: String?
+
+    /// As click's `Path(exists=True)`: a path that does not exist is a usage error (exit 2).
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("Path \(String(reflecting: path)) does not exist.") }
+    }
 
     func run() async throws {
         try await Runner.run { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }

@@ -56,7 +56,10 @@ final class ReadYAMLTests: XCTestCase {
     func testNotAMappingAndMissingFile() throws {
         XCTAssertEqual(try readYAML("- a\n", "a").status, 1)
         let missing = try runProcess(ContribCLITests.binary, ["scripting", "read-yaml", "-p", root.appendingPathComponent("nope").path, "-f", "a"])
-        XCTAssertEqual(missing.status, 1)
-        XCTAssertTrue(missing.stderr.contains("cannot read"), missing.stderr)
+        XCTAssertEqual(missing.status, 2, "a path that does not exist is a usage error, as click's Path(exists=True)")
+        XCTAssertTrue(missing.stderr.contains("does not exist"), missing.stderr)
+        let directory = try runProcess(ContribCLITests.binary, ["scripting", "read-yaml", "-p", root.path, "-f", "a"])
+        XCTAssertEqual(directory.status, 1)
+        XCTAssertTrue(directory.stderr.contains("cannot read"), directory.stderr)
     }
 }

@@ -181,36 +181,25 @@ struct PyYAMLConstructor {
         return Double(t)
     }
 
-    private static let timestampRegex = try! NSRegularExpression(pattern: #"^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$"#)
-
     /// construct_yaml_timestamp: a date, or a datetime (naive, UTC for Z, else a fixed offset).
     static func timestamp(_ text: String, _ where_: String) throws -> PyValue {
-        let ns = text as NSString
-        guard let m = timestampRegex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
+        guard let t = YAML11Resolver.parseTimestamp(Array(text.utf8), strictDate: false) else {
             throw PyError("'\(text)' is not a timestamp \(where_)")
         }
-        func group(_ i: Int) -> String? {
-            let r = m.range(at: i)
-            return r.location == NSNotFound ? nil : ns.substring(with: r)
-        }
-        func number(_ i: Int) -> Int { Int(group(i) ?? "0") ?? 0 }
-        guard let date = PyDate(year: number(1), month: number(2), day: number(3)) else {
+        guard let date = PyDate(year: t.year, month: t.month, day: t.day) else {
             throw PyError("'\(text)' is not a valid date (year 1–9999, month 1–12, day within the month) \(where_)")
         }
-        guard group(4) != nil else { return .date(date) }
-        let hour = number(4), minute = number(5), second = number(6)
-        guard hour < 24, minute < 60, second < 60 else { throw PyError("'\(text)' is not a valid time of day \(where_)") }
-        var fraction = String((group(7) ?? "").prefix(6))
+        guard let time = t.time else { return .date(date) }
+        guard time.hour < 24, time.minute < 60, time.second < 60 else { throw PyError("'\(text)' is not a valid time of day \(where_)") }
+        var fraction = String(time.fraction.prefix(6))
         fraction += String(repeating: "0", count: 6 - fraction.count)
         var offset: Int?
-        if let sign = group(9) {
-            let minutes = number(10) * 60 + number(11)
+        if let zone = t.zone {
+            let minutes = zone.hours * 60 + zone.minutes
             guard minutes < 24 * 60 else { throw PyError("'\(text)': a UTC offset must be less than 24 hours \(where_)") }
-            offset = sign == "-" ? -minutes : minutes
-        } else if group(8) != nil {
-            offset = 0
+            offset = zone.negative ? -minutes : minutes
         }
-        return .datetime(PyDateTime(date: date, hour: hour, minute: minute, second: second,
+        return .datetime(PyDateTime(date: date, hour: time.hour, minute: time.minute, second: time.second,
                                     microsecond: Int(fraction) ?? 0, offsetMinutes: offset))
     }
 }
