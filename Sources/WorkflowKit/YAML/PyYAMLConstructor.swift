@@ -11,8 +11,8 @@ struct PyYAMLConstructor {
         if let done = built[ObjectIdentifier(node)] { return done }
         let value: PyValue
         switch node.content {
-        case .scalar(let text, let plainImplicit, _):
-            value = try scalar(text, tag: resolvedTag(node, plainImplicit: plainImplicit), node)
+        case .scalar(let text, _):
+            value = try scalar(text, tag: resolvedTag(node), node)
         case .sequence(let items):
             guard resolvedTag(node) == t + "seq" else { throw unknownTag(node) }
             let list = PyList()
@@ -36,10 +36,12 @@ struct PyYAMLConstructor {
         return value
     }
 
-    private func resolvedTag(_ node: YAMLNode, plainImplicit: Bool = false) -> String {
+    /// The explicit tag, else PyYAML's resolution: implicit types for plain scalars (and for
+    /// the non-specific `!` tag, as PyYAML does), str for quoted ones.
+    private func resolvedTag(_ node: YAMLNode) -> String {
         if let tag = node.tag, tag != "!" { return tag }
         switch node.content {
-        case .scalar(let text, _, _): return plainImplicit ? YAML11Resolver.tag(ofPlain: text) : t + "str"
+        case .scalar(let text, let plainImplicit): return plainImplicit ? YAML11Resolver.tag(ofPlain: text) : t + "str"
         case .sequence: return t + "seq"
         case .mapping: return t + "map"
         }
@@ -78,13 +80,13 @@ struct PyYAMLConstructor {
 
     /// flatten_mapping retags a `=` key as a string; elsewhere `=` has no constructor.
     private func isValueKey(_ key: YAMLNode) -> Bool {
-        guard case .scalar(_, let plain, _) = key.content else { return false }
-        return resolvedTag(key, plainImplicit: plain) == t + "value"
+        guard case .scalar = key.content else { return false }
+        return resolvedTag(key) == t + "value"
     }
 
     private func isMergeKey(_ key: YAMLNode) -> Bool {
-        guard case .scalar(_, let plain, _) = key.content else { return false }
-        return resolvedTag(key, plainImplicit: plain) == t + "merge"
+        guard case .scalar = key.content else { return false }
+        return resolvedTag(key) == t + "merge"
     }
 
     private func scalar(_ text: String, tag: String, _ node: YAMLNode) throws -> PyValue {

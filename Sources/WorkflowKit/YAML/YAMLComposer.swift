@@ -5,7 +5,7 @@ import CYaml
 /// "billion laughs" documents cheap), with the tag and the implicit flags libyaml reports.
 final class YAMLNode {
     enum Content {
-        case scalar(String, plainImplicit: Bool, quotedImplicit: Bool)
+        case scalar(String, plainImplicit: Bool)
         case sequence([YAMLNode])
         case mapping([(key: YAMLNode, value: YAMLNode)])
     }
@@ -90,7 +90,7 @@ enum YAMLComposer {
             case YAML_SCALAR_EVENT:
                 let s = e.data.scalar
                 let value = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
-                let node = YAMLNode(.scalar(value, plainImplicit: s.plain_implicit != 0, quotedImplicit: s.quoted_implicit != 0),
+                let node = YAMLNode(.scalar(value, plainImplicit: s.plain_implicit != 0),
                                     tag: string(s.tag), line: event.line, column: event.column)
                 register(string(s.anchor), node)
                 return node
