@@ -9,7 +9,8 @@ import Glibc
 struct BPCtl: ParsableCommand {
     /// The subcommands; the overview below is written from their own configurations, so `--help`
     /// only ever names commands that exist.
-    static let commands: [ParsableCommand.Type] = [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self]
+    static let commands: [ParsableCommand.Type] = [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
+                                                   CheckJobCommand.self, InitCommand.self, MonitorCommand.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bpctl",
@@ -20,12 +21,7 @@ struct BPCtl: ParsableCommand {
         path flag naming nothing usable, a broken .bpctl.yaml, an unknown AWS profile or region).
         """,
         version: BPCtlVersion.current,
-<<<<<<< HEAD
-        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
-                      CheckJobCommand.self, InitCommand.self, MonitorCommand.self]
-=======
         subcommands: commands
->>>>>>> main
     )
 }
 

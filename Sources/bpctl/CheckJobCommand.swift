@@ -48,6 +48,9 @@ struct CheckJobCommand: AsyncParsableCommand {
     @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
     var failOn: FailThreshold = .error
 
+    @Option(help: "Colour in text output: auto, always or never.")
+    var color: ColorChoice = .auto
+
     @Option(help: "Named AWS profile (--live).")
     var profile: String?
 
@@ -70,7 +73,7 @@ struct CheckJobCommand: AsyncParsableCommand {
         var job: JobInput
         switch JobChecker.load(paths, group: group) {
         case .failure(let unloadable):
-            ReportOutput.render(unloadable.report, format)
+            ReportOutput.render(unloadable.report, format, color: color)
             throw ExitCode(ExitStatus.usage)
         case .success(let loaded): job = loaded
         }
@@ -87,7 +90,7 @@ struct CheckJobCommand: AsyncParsableCommand {
             job = probed
         }
         let report = JobChecker.check(job)
-        ReportOutput.render(report, format)
+        ReportOutput.render(report, format, color: color)
         let code = report.exitCode(failOn: failOn)
         if code != 0 { throw ExitCode(code) }
     }

@@ -79,7 +79,7 @@ struct InitCommand: ParsableCommand {
         } catch {
             switch error {
             case .invalid(let report):
-                FileHandleOutput.stdout(TextRenderer(color: Terminal.colorOnStdout).render(report))
+                FileHandleOutput.stdout(TextRenderer(color: Terminal.color(.auto)).render(report))
                 FileHandleOutput.stderr("bpctl init: \(error.message)\n")
                 throw ExitCode(ExitStatus.usage)
             case .notAFolder:

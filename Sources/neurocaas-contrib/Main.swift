@@ -11,12 +11,8 @@ struct NeurocaasContrib: AsyncParsableCommand {
         Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
         how to fix it); 2 usage error.
         """,
-<<<<<<< HEAD
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
-=======
         version: "0.1.0",
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self]
->>>>>>> main
+        subcommands: [WorkflowGroup.self, ScriptingGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
     )
 }
 
