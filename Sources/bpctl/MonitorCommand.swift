@@ -56,15 +56,6 @@ struct MonitorOptions: ParsableArguments {
     }
 }
 
-extension Blueprint {
-    /// AffiliateName → UserNames.
-    var affiliateUsers: [String: [String]] {
-        var out: [String: [String]] = [:]
-        for a in affiliates { if let n = a.name?.node.string { out[n] = a.users.map(\.value) } }
-        return out
-    }
-}
-
 struct MonitorUsers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "users", abstract: "Groups seen in the logs and the blueprint, with their users and usage.")
     @OptionGroup var options: MonitorOptions
@@ -173,17 +164,8 @@ struct MonitorSpend: AsyncParsableCommand {
 
     func run() async throws {
         try await options.run { reader, bp, client in
-            let records = try await reader.bucket.records()
             let groups = try await reader.groups(known: Array((bp?.affiliateUsers ?? [:]).keys))
-            let maxCost = bp.flatMap { bp -> Double? in
-                guard let n = bp.lambda?.config?.maxCost?.node else { return nil }
-                return n.number?.value ?? n.string.flatMap { Double($0) }
-            }
-            var spends: [GroupSpend] = []
-            for g in groups {
-                let (budget, source) = try await reader.bucket.budget(ssm: SSM(client), group: g, pipeline: reader.name, maxCost: maxCost)
-                spends.append(GroupSpend.compute(records: records, group: g, budget: budget, source: source))
-            }
+            let spends = try await reader.spend(ssm: SSM(client), groups: groups, maxCost: bp?.maxCostValue)
             FileHandleOutput.stdout(MonitorText.spend(spends))
             if spends.contains(where: \.exhausted) { throw ExitCode(1) }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import BlueprintKit
 
 /// A job request a check must (or must not) flag: the clean request with text edits, so each
@@ -49,5 +50,3 @@ public struct JobExample: Sendable {
         return text
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import BlueprintKit
 
 /// Everything a job check looks at: the blueprint the job is sent to, the user's submit.json and
@@ -88,11 +89,7 @@ extension JobInput {
     }
 
     /// MAXCOST as the job manager reads it (float(MAXCOST)).
-    public var maxCost: Double? {
-        guard let n = blueprint.lambda?.config?.maxCost?.node else { return nil }
-        if let num = n.number { return num.value }
-        return n.string.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-    }
+    public var maxCost: Double? { blueprint.maxCostValue }
 
     /// The four values the job manager formats COMMAND with, for dataset `key` (§5.8).
     public func commandValues(datasetKey: String) -> [String] {
@@ -122,5 +119,3 @@ public struct S3Key: Sendable, Equatable {
 
     public var segments: [String] { key.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }
 }
-
-import Foundation

@@ -42,7 +42,7 @@ public enum Scaffold {
         [File(path: "run.sh", text: ScaffoldTemplates.runScript(o), executable: true),
          File(path: "test_resources/submit.json", text: ScaffoldTemplates.submit(o), executable: false),
          File(path: "test_resources/config.yaml", text: ScaffoldTemplates.config, executable: false),
-         File(path: JobCheckerSchemaName.value, text: ScaffoldTemplates.schema(o), executable: false),
+         File(path: JobChecker.schemaFileName, text: ScaffoldTemplates.schema(o), executable: false),
          // Last: its presence marks a complete folder.
          File(path: blueprintName, text: ScaffoldTemplates.blueprint(o), executable: false)]
     }
@@ -102,9 +102,4 @@ public enum Scaffold {
         }
         return Outcome(folder: folder, written: written, kept: kept, placeholderAMI: o.ami == nil || o.ami == ScaffoldOptions.placeholderAMI)
     }
-}
-
-/// The schema file name check-job looks for (one constant for both).
-enum JobCheckerSchemaName {
-    static var value: String { JobChecker.schemaFileName }
 }

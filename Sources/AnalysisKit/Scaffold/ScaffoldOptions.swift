@@ -1,3 +1,4 @@
+import Foundation
 /// What `init` asks for. Every prompt of the Python tool (analysis name, stage, AMI, instance
 /// type) is a field here and a flag on the commands; nil means "not given" (prompted on a TTY).
 public struct ScaffoldOptions: Sendable {
@@ -69,5 +70,3 @@ public struct ScaffoldOptions: Sendable {
         instanceType = value("Instance Type", instanceType, Self.defaultInstanceType)
     }
 }
-
-import Foundation
