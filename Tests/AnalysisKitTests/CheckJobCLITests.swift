@@ -9,9 +9,13 @@ import XCTest
 /// `--live` against moto.
 final class CheckJobCLITests: XCTestCase {
     /// An analysis folder: a real blueprint, test_resources/submit.json and config.yaml.
-    func analysis(_ blueprint: String, submit: String, config: String, schema: String? = nil) throws -> URL {
+    func analysis(_ blueprint: String, submit: String, config: String, schema: String? = nil, pipelineName: String? = nil) throws -> URL {
         let dir = try tempDir()
-        let bp = try String(contentsOf: Harness.shared.appendingPathComponent("blueprints/\(blueprint)/stack_config_template.json"), encoding: .utf8)
+        var bp = try String(contentsOf: Harness.shared.appendingPathComponent("blueprints/\(blueprint)/stack_config_template.json"), encoding: .utf8)
+        if let pipelineName {
+            let re = try NSRegularExpression(pattern: #""PipelineName": "[^"]*""#)
+            bp = re.stringByReplacingMatches(in: bp, range: NSRange(bp.startIndex..., in: bp), withTemplate: "\"PipelineName\": \"\(pipelineName)\"")
+        }
         try write(bp, to: dir.appendingPathComponent("stack_config_template.json"))
         try write(submit, to: dir.appendingPathComponent("test_resources/submit.json"))
         try write(config, to: dir.appendingPathComponent("test_resources/config.yaml"))
@@ -134,7 +138,8 @@ final class CheckJobCLITests: XCTestCase {
         defer { server.stop() }
         let client = Harness.client(server)
         let s3 = S3(client)
-        let bucket = "templatestack", group = "traviscipermagroup"
+        // A bucket of its own: CI shares one moto server between tests (BPCTL_MOTO_PORT).
+        let bucket = "templatestack-" + UUID().uuidString.prefix(8).lowercased(), group = "traviscipermagroup"
         try await s3.createBucket(bucket)
         try await s3.putObject(bucket: bucket, key: "\(group)/configs/config.yaml", body: Array(goodConfig.utf8))
         let start = Date(timeIntervalSince1970: 1_700_000_000)
@@ -143,12 +148,12 @@ final class CheckJobCLITests: XCTestCase {
         try await s3.putObject(bucket: bucket, key: "logs/\(group)/i-0123456789abcdef0.json", body: record.json())
         try await SSM(client).putParameter("/neurocaas/budgets/\(group)/\(bucket)", value: "15")
 
-        let dir = try analysis("contrib-templatestack", submit: submit(group), config: goodConfig)
+        let dir = try analysis("contrib-templatestack", submit: submit(group), config: goodConfig, pipelineName: bucket)
         let r = try checkJob(dir, ["--live"], env: Harness.motoEnv(server))
         XCTAssertEqual(r.status, 1, r.all)
-        XCTAssertTrue(r.stdout.contains("test_resources/submit.json:2:17: error[BP420]: dataset 'traviscipermagroup/inputs/data.zip' does not exist in s3://templatestack"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("test_resources/submit.json:2:17: error[BP420]: dataset 'traviscipermagroup/inputs/data.zip' does not exist in s3://\(bucket)"), r.stdout)
         XCTAssertTrue(r.stdout.contains("error[BP421]: budget exhausted: traviscipermagroup spent $20.00 on 1 instance"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("$15.00 (/neurocaas/budgets/traviscipermagroup/templatestack)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("$15.00 (/neurocaas/budgets/traviscipermagroup/\(bucket))"), r.stdout)
         XCTAssertFalse(r.stdout.contains("BP420]: config"), "the config exists")
 
         // Without a local config, --live reads the one in the bucket (here: broken YAML → exit 2 at its position).
@@ -156,7 +161,7 @@ final class CheckJobCLITests: XCTestCase {
         try await s3.putObject(bucket: bucket, key: "\(group)/configs/config.yaml", body: Array("a: [1, 2\n".utf8))
         let remote = try checkJob(dir, ["--live"], env: Harness.motoEnv(server))
         XCTAssertEqual(remote.status, 2, remote.all)
-        XCTAssertTrue(remote.stdout.contains("s3://templatestack/traviscipermagroup/configs/config.yaml:"), remote.stdout)
+        XCTAssertTrue(remote.stdout.contains("s3://\(bucket)/traviscipermagroup/configs/config.yaml:"), remote.stdout)
         try await s3.putObject(bucket: bucket, key: "\(group)/configs/config.yaml", body: Array(goodConfig.utf8))
 
         try await s3.putObject(bucket: bucket, key: "\(group)/inputs/data.zip", body: [1, 2, 3])

@@ -12,12 +12,13 @@ import FoundationXML
 /// certificate and write update.txt), one still running with the job manager's initial files,
 /// and the per-instance records the job manager and FigLambda write under logs/.
 final class MonitorTests: XCTestCase {
-    static let bucket = "monitorpipe"
+    /// Unique per test: CI shares one moto server between tests (BPCTL_MOTO_PORT).
+    let bucket = "monitorpipe-" + UUID().uuidString.prefix(8).lowercased()
     let t0 = Date().addingTimeInterval(-3 * 3600)
 
     func layOut(_ server: LocalServer, root: URL) async throws {
         let s3 = S3(Harness.client(server))
-        let b = Self.bucket
+        let b = bucket
         try await s3.createBucket(b)
         try await s3.putObject(bucket: b, key: "lab/inputs/data.bin", body: Array("abcdef".utf8))
         try await s3.putObject(bucket: b, key: "lab/configs/config.yaml", body: Array("threshold: 0.2\n".utf8))
@@ -69,7 +70,7 @@ final class MonitorTests: XCTestCase {
         try await layOut(server, root: root)
         let env = Harness.motoEnv(server)
         func monitor(_ args: [String]) throws -> Harness.Run {
-            try Harness.run("bpctl", ["monitor"] + args + ["--blueprint", "\(Self.bucket)/stack_config_template.json"], cwd: root, env: env)
+            try Harness.run("bpctl", ["monitor"] + args + ["--blueprint", "\(bucket)/stack_config_template.json"], cwd: root, env: env)
         }
 
         let users = try monitor(["users"])
@@ -80,12 +81,12 @@ final class MonitorTests: XCTestCase {
         XCTAssertEqual(jobs.status, 0, jobs.all)
         let rows = jobs.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         XCTAssertEqual(rows.count, 3, jobs.stdout)
-        XCTAssertEqual(rows.first { $0.first == "lab" }, ["lab", "job__monitorpipe_1", "data.bin", "SUCCESS", "2h00m", "$7.65", "update.txt"])
-        XCTAssertEqual(rows.first { $0.first == "debuggers" }, ["debuggers", "job__monitorpipe_2", "big.bin", "INITIALIZING", "running", "$3.06", "no"])
+        XCTAssertEqual(rows.first { $0.first == "lab" }, ["lab", "job__\(bucket)_1", "data.bin", "SUCCESS", "2h00m", "$7.65", "update.txt"])
+        XCTAssertEqual(rows.first { $0.first == "debuggers" }, ["debuggers", "job__\(bucket)_2", "big.bin", "INITIALIZING", "running", "$3.06", "no"])
 
-        let job = try monitor(["job", "lab/results/job__monitorpipe_1"])
+        let job = try monitor(["job", "lab/results/job__\(bucket)_1"])
         XCTAssertEqual(job.status, 0, job.all)
-        XCTAssertTrue(job.stdout.hasPrefix("lab/results/job__monitorpipe_1: SUCCESS, ended (update.txt), 2h00m, $7.65 on 2 instances\n  data.bin: SUCCESS"), job.stdout)
+        XCTAssertTrue(job.stdout.hasPrefix("lab/results/job__\(bucket)_1: SUCCESS, ended (update.txt), 2h00m, $7.65 on 2 instances\n  data.bin: SUCCESS"), job.stdout)
         XCTAssertTrue(job.stdout.contains("| analysing data.bin"), "the log tail: \(job.stdout)")
         XCTAssertTrue(job.stdout.contains("DATANAME: lab/inputs/data.bin | STATUS: SUCCESS"), "the certificate as the workflow patched it: \(job.stdout)")
 
@@ -101,7 +102,7 @@ final class MonitorTests: XCTestCase {
         let spend = try monitor(["spend"])
         XCTAssertEqual(spend.status, 1, "lab's budget is exhausted: \(spend.all)")
         let spendRows = spend.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
-        XCTAssertEqual(spendRows.first { $0.first == "lab" }, ["lab", "2", "$7.65", "$7.00", "EXHAUSTED", "-$0.65", "/neurocaas/budgets/lab/monitorpipe"])
+        XCTAssertEqual(spendRows.first { $0.first == "lab" }, ["lab", "2", "$7.65", "$7.00", "EXHAUSTED", "-$0.65", "/neurocaas/budgets/lab/\(bucket)"])
         XCTAssertEqual(spendRows.first { $0.first == "debuggers" }, ["debuggers", "1", "$3.06", "$300.00", "$296.94", "MAXCOST"])
     }
 
@@ -112,22 +113,22 @@ final class MonitorTests: XCTestCase {
         let root = try tempDir()
         try await layOut(server, root: root)
         let env = Harness.motoEnv(server)
-        let timedOut = try Harness.run("bpctl", ["monitor", "job", "debuggers/results/job__monitorpipe_2", "--follow", "--interval", "0.2", "--timeout", "1",
-                                                 "--bucket", Self.bucket], cwd: root, env: env)
+        let timedOut = try Harness.run("bpctl", ["monitor", "job", "debuggers/results/job__\(bucket)_2", "--follow", "--interval", "0.2", "--timeout", "1",
+                                                 "--bucket", bucket], cwd: root, env: env)
         XCTAssertEqual(timedOut.status, 1, timedOut.all)
         XCTAssertTrue(timedOut.stderr.contains("timed out after 1 s"), timedOut.stderr)
 
-        let args = ["monitor", "job", "debuggers/results/job__monitorpipe_2", "--follow", "--interval", "0.2", "--timeout", "60", "--bucket", Self.bucket]
+        let args = ["monitor", "job", "debuggers/results/job__\(bucket)_2", "--follow", "--interval", "0.2", "--timeout", "60", "--bucket", bucket]
         let dir: URL = root, vars: [String: String] = env
         let follower = Task.detached { () throws -> Harness.Run in
             try Harness.run("bpctl", args, cwd: dir, env: vars)
         }
         try await Task.sleep(nanoseconds: 1_000_000_000)
         let s3 = S3(Harness.client(server))
-        let job = "debuggers/results/job__\(Self.bucket)_2"
-        try await s3.putObject(bucket: Self.bucket, key: "\(job)/logs/DATASET_NAME:big.bin_STATUS.txt",
+        let job = "debuggers/results/job__\(bucket)_2"
+        try await s3.putObject(bucket: bucket, key: "\(job)/logs/DATASET_NAME:big.bin_STATUS.txt",
                                body: Array(#"{"status": "SUCCESS", "reason": [], "std": ["done"], "input": "debuggers/inputs/big.bin"}"#.utf8))
-        try await s3.putObject(bucket: Self.bucket, key: "\(job)/process_results/update.txt", body: [])
+        try await s3.putObject(bucket: bucket, key: "\(job)/process_results/update.txt", body: [])
         let r = try await follower.value
         XCTAssertEqual(r.status, 0, r.all)
         XCTAssertTrue(r.stdout.contains("big.bin: INITIALIZING"), r.stdout)
@@ -144,7 +145,7 @@ final class MonitorTests: XCTestCase {
         var env = Harness.motoEnv(server)
         env["HOME"] = root.path
         func contrib(_ args: [String]) throws -> Harness.Run { try Harness.run("neurocaas-contrib", ["monitor"] + args, cwd: root, env: env) }
-        let b = Self.bucket
+        let b = bucket
 
         let users = try contrib(["see-users", "-s", b])
         XCTAssertEqual(users.status, 0, users.all)
