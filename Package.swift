@@ -26,8 +26,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libcurl's header only (Debian: libcurl4-openssl-dev): the library is opened with dlopen on
+        // the first request, so offline commands never load it (docs/performance.md, "Start-up").
+        .systemLibrary(name: "CCurlLoader"),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
-        .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
+        .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.

@@ -7,7 +7,7 @@ enum AWSCommand {
     static func run(profile: String?, region: String?, fallbackRegion: String? = nil,
                     _ body: (AWSClient) async throws -> Void) async throws {
         let environment = AWSEnvironment.process
-        let chain = CredentialChain(environment: environment, profile: profile, transport: URLSessionTransport())
+        let chain = CredentialChain(environment: environment, profile: profile, transport: CurlTransport())
         do {
             guard let resolved = chain.region(explicit: region, fallback: fallbackRegion) else { throw AWSError.noRegion }
             try await body(AWSClient(environment: environment, profile: profile, region: resolved))

@@ -9,7 +9,7 @@ enum Runner {
     static func workflow() -> Workflow {
         let env = AWSEnvironment.process
         return Workflow(state: JobState(home: env.home)) {
-            let chain = CredentialChain(environment: env, transport: URLSessionTransport())
+            let chain = CredentialChain(environment: env, transport: CurlTransport())
             return S3Store(S3(AWSClient(environment: env, region: chain.region(fallback: "us-east-1") ?? "us-east-1")))
         }
     }
