@@ -20,12 +20,9 @@ let package = Package(
             name: "BlueprintKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // OpenSSL's libcrypto (Debian: libssl-dev) for SHA-256 and HMAC in SigV4.
-        .systemLibrary(
-            name: "CLibCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
+        // OpenSSL's libcrypto for SHA-256 and HMAC in SigV4, opened with dlopen on the first
+        // signature (no pkg-config: that would link it into every start-up).
+        .systemLibrary(name: "CLibCrypto"),
         // libcurl's header only (Debian: libcurl4-openssl-dev): the library is opened with dlopen on
         // the first request, so offline commands never load it (docs/performance.md, "Start-up").
         .systemLibrary(name: "CCurlLoader"),

@@ -1,9 +1,11 @@
 /// A small non-validating XML reader for AWS replies (UTF-8): elements, attributes, character
 /// data with the predefined and numeric entities, CDATA; comments, processing instructions and
 /// a DOCTYPE without an internal subset are skipped. No DTDs and no external entities, so
-/// nothing in a reply can make it read files or expand entities. Iterative, so deep nesting
-/// cannot exhaust the stack.
+/// nothing in a reply can make it read files or expand entities. Iterative, and nesting is
+/// capped (AWS replies nest a dozen levels; freeing a deeper tree would recurse).
 struct XMLReader {
+    static let maxDepth = 256
+
     struct Failure: Error {
         let reason: String
         let offset: Int
@@ -164,6 +166,7 @@ struct XMLReader {
                     stack[stack.count - 1].items.append(.element(node))
                 } else {
                     i += 1
+                    guard stack.count < Self.maxDepth else { throw fail("elements nested deeper than \(Self.maxDepth)") }
                     stack.append(Open(name: tag, attributes: attributes))
                 }
             }
