@@ -97,7 +97,7 @@ def programs(bin_dir, tag):
 hello = median([os.path.join(work, "hello")])
 net = median([os.path.join(work, "hello-net")])
 print(f"CPU time per run ({'perf stat task-clock' if use_perf else 'wait4 user+system'}), median of {runs}:")
-print(f"  {"static hello (Foundation)":52} {hello:7.2f} ms   1.00x")
+print(f"  {'static hello (Foundation)':52} {hello:7.2f} ms   1.00x")
 print(f"  {'static hello + FoundationNetworking':52} {net:7.2f} ms  {net / hello:5.2f}x")
 rows = programs(".build/release", "")
 if baseline:

@@ -6,14 +6,14 @@ struct ScriptingGroup: AsyncParsableCommand {
                                                     subcommands: [ReadYAMLCommand.self, ParseZipCommand.self])
 }
 
-struct ReadYAMLCommand: AsyncParsableCommand {
+struct ReadYAMLCommand: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "read-yaml", abstract: "Print a top-level field of a YAML file.")
     @Option(name: [.short, .long], help: "The YAML file.") var path: String
     @Option(name: [.short, .long], help: "The field.") var field: String
     @Option(name: [.short, .long], help: "Printed when the field is missing.") var `default`: String?
 
-    func run() async throws {
-        try await Runner.run { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
+    func runNow() throws {
+        try Runner.runNow { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
     }
 }
 
