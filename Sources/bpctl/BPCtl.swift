@@ -24,6 +24,10 @@ struct BPCtl: ParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // `--version` alone skips ArgumentParser's reflection (most of its start-up cost).
+        if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+            return FileHandleOutput.stdout(BPCtlVersion.current + "\n")
+        }
         do {
             var command = try BPCtl.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
