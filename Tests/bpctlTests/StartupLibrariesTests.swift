@@ -50,4 +50,14 @@ final class StartupLibrariesTests: XCTestCase {
         XCTAssertFalse(r.stderr.contains("after"), "not retried: \(r.stderr)")
         XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)
     }
+
+    /// `--version` is answered before ArgumentParser (for start-up time); it must say what
+    /// ArgumentParser says when the flag comes with anything else.
+    func testVersionFastPathMatchesArgumentParser() throws {
+        let fast = try runProcess(CLITests.binary, ["--version"])
+        let parsed = try runProcess(CLITests.binary, ["validate", "--version"])
+        XCTAssertEqual(fast.status, 0)
+        XCTAssertEqual(fast.stdout, parsed.stdout)
+        XCTAssertTrue(fast.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, fast.stdout)
+    }
 }
