@@ -8,7 +8,7 @@ public enum ReadYAML {
     public static func value(path: String, field: String, default fallback: String?) throws -> String {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw WorkflowError("cannot read \(path)") }
         let root: Any?
-        do { root = try YAMLImplicitTags.load(text) } catch {
+        do { root = try Yams.load(yaml: text) } catch {
             throw WorkflowError("\(path) is not valid YAML: \(error)")
         }
         guard let map = root as? [String: Any], let value = map[field] else {

@@ -3,7 +3,7 @@ import Foundation
 
 /// A command whose work never awaits. ArgumentParser still calls `run()`; the fast path calls
 /// `runNow()` directly, which saves the hop to the concurrent executor (a thread start, ~0.4 ms).
-protocol SynchronousCommand {
+protocol SynchronousCommand: ParsableArguments {
     func runNow() throws
 }
 
@@ -16,10 +16,17 @@ extension SynchronousCommand where Self: AsyncParsableCommand {
 /// (docs/performance.md, "Start-up"). For these exact argument shapes the same command value is
 /// built directly and run; anything else (help, `--opt=value`, repeated or unknown options, a
 /// value starting with "-") goes through ArgumentParser as before. BPCTL_NO_FAST_PATH=1 turns it
-/// off; the tests run both ways and compare.
+/// off; the tests run both ways and compare. A command whose `validate()` fails is handed back
+/// too, so ArgumentParser reports the usage error exactly as it always did.
 enum FastPath {
     static func command(_ arguments: [String]) -> SynchronousCommand? {
-        guard getenv("BPCTL_NO_FAST_PATH") == nil, arguments.count >= 2 else { return nil }
+        guard getenv("BPCTL_NO_FAST_PATH") == nil, arguments.count >= 2, let command = built(arguments) else { return nil }
+        var check = command
+        return (try? check.validate()) == nil ? nil : command
+    }
+
+    /// The command for an exact argument shape, not yet validated.
+    static func built(_ arguments: [String]) -> SynchronousCommand? {
         let rest = Array(arguments.dropFirst(2))
         switch (arguments[0], arguments[1]) {
         case ("workflow", let name):
