@@ -39,15 +39,15 @@ final class CurlLibrary: @unchecked Sendable {
     }
 
     func takeHandle() throws -> UnsafeMutableRawPointer {
-        if let h = lock.withLock({ idle.popLast() }) {
-            api.easy_reset?(h)
-            return h
-        }
+        if let h = lock.withLock({ idle.popLast() }) { return h }
         guard let h = api.easy_init?() else { throw TransportError(description: "curl_easy_init failed") }
         return h
     }
 
+    /// Reset before pooling: the handle must not keep pointers to the finished exchange (error
+    /// buffer, callback context); connections and the DNS cache survive a reset.
     func giveBack(_ handle: UnsafeMutableRawPointer) {
+        api.easy_reset?(handle)
         let keep = lock.withLock { () -> Bool in
             guard idle.count < 4 else { return false }
             idle.append(handle)
