@@ -43,10 +43,13 @@ public final class AWSClient: @unchecked Sendable {
         }.0
     }
 
-    /// Like send, with a successful body streamed to a temporary file (the caller moves it).
-    public func download(_ service: AWSService, method: String = "GET", path: String, query: [(String, String)] = []) async throws -> (HTTPResponse, URL) {
+    /// Like send, with a successful body streamed to a temporary file (the caller moves it),
+    /// created in `directory` when given (the destination's, so the move is a rename).
+    public func download(_ service: AWSService, method: String = "GET", path: String, query: [(String, String)] = [],
+                         into directory: URL? = nil) async throws -> (HTTPResponse, URL) {
         let (r, file) = try await perform(service, method: method, path: path, query: query, headers: [], body: []) {
-            try await self.transport.download($0, timeout: self.timeout)
+            if let directory { return try await self.transport.download($0, timeout: self.timeout, into: directory) }
+            return try await self.transport.download($0, timeout: self.timeout)
         }
         guard let file else { throw AWSError.malformedResponse("download without a body file") }
         return (r, file)
@@ -68,7 +71,7 @@ public final class AWSClient: @unchecked Sendable {
             do {
                 result = try await exchange(request)
             } catch {
-                if error is CurlUnavailable { throw AWSError.transport("\(error)", endpoint: e.description) }
+                if error is CurlUnavailable || error is LocalFileError { throw AWSError.transport("\(error)", endpoint: e.description) }
                 if attempt < retry.maxAttempts {
                     try await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt) * 1e9))
                     continue

@@ -7,21 +7,31 @@ public final class CurlTransport: HTTPTransport, Sendable {
     public init() {}
 
     public func send(_ request: HTTPRequest, timeout: Double) async throws -> HTTPResponse {
-        try await run(request, timeout: timeout, toFile: false).0
+        try await run(request, timeout: timeout, toFile: nil).0
     }
 
     public func download(_ request: HTTPRequest, timeout: Double) async throws -> (HTTPResponse, URL?) {
-        try await run(request, timeout: timeout, toFile: true)
+        try await run(request, timeout: timeout, toFile: FileManager.default.temporaryDirectory)
     }
 
-    private func run(_ request: HTTPRequest, timeout: Double, toFile: Bool) async throws -> (HTTPResponse, URL?) {
+    public func download(_ request: HTTPRequest, timeout: Double, into directory: URL) async throws -> (HTTPResponse, URL?) {
+        try await run(request, timeout: timeout, toFile: directory)
+    }
+
+    private func run(_ request: HTTPRequest, timeout: Double, toFile directory: URL?) async throws -> (HTTPResponse, URL?) {
         let library = try CurlLibrary.shared.get()
         return try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try CurlExchange(library, toFile: toFile).perform(request, timeout: timeout) })
+                continuation.resume(with: Result { try CurlExchange(library, toFile: directory).perform(request, timeout: timeout) })
             }.start()
         }
     }
+}
+
+/// The download's file could not be created or written (a full disk, a missing directory):
+/// not a network problem, so not retried.
+struct LocalFileError: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// One request/response on one easy handle. The callbacks get this object as their context.
@@ -35,12 +45,12 @@ private final class CurlExchange {
     var body: [UInt8] = []
     var writeFailure: String?
 
-    init(_ library: CurlLibrary, toFile: Bool) throws {
+    init(_ library: CurlLibrary, toFile directory: URL?) throws {
         self.library = library
-        guard toFile else { file = nil; return }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bpctl-download-\(UUID().uuidString)")
+        guard let directory else { file = nil; return }
+        let url = directory.appendingPathComponent(".bpctl-download-\(UUID().uuidString)")
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw TransportError(description: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw LocalFileError(description: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
         file = (url, fd)
     }
 
@@ -99,7 +109,7 @@ private final class CurlExchange {
                 }
             }
         }
-        if let writeFailure { throw TransportError(description: writeFailure) }
+        if let writeFailure { throw LocalFileError(description: writeFailure) }
         guard code == CURLE_OK else {
             let detail = cText(errorBuffer)
             throw TransportError(description: detail.isEmpty ? library.message(code) : detail)

@@ -21,6 +21,16 @@ public protocol HTTPTransport: Sendable {
     /// Like send, but a 2xx body is streamed to a temporary file (large S3 objects); other
     /// bodies are returned in memory for error parsing. Returns the file's path.
     func download(_ request: HTTPRequest, timeout: Double) async throws -> (HTTPResponse, URL?)
+    /// Like download, with the temporary file in `directory` (the destination's), so moving it
+    /// into place is a rename, never a copy across file systems (/tmp may be a small tmpfs).
+    func download(_ request: HTTPRequest, timeout: Double, into directory: URL) async throws -> (HTTPResponse, URL?)
+}
+
+extension HTTPTransport {
+    /// Transports that cannot choose the directory use their own temporary one.
+    public func download(_ request: HTTPRequest, timeout: Double, into directory: URL) async throws -> (HTTPResponse, URL?) {
+        try await download(request, timeout: timeout)
+    }
 }
 
 /// Connection-level failure (no HTTP answer): retried like 5xx.
