@@ -7,7 +7,8 @@ public enum JSONRenderer {
         JSONOut.object([
             ("format_version", .string(formatVersion)),
             ("files", .array(report.files.map { file in
-                .object([("path", .string(file.path)), ("diagnostics", .array(file.diagnostics.map(diagnostic)))])
+                .object([("path", .string(file.path)), ("diagnostics", .array(file.diagnostics.map(diagnostic))),
+                         ("omitted", .int(file.omittedCount))])
             })),
             ("summary", .object([
                 ("files", .int(report.files.count)), ("errors", .int(report.errors)),

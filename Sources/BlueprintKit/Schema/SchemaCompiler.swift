@@ -207,7 +207,17 @@ public final class SchemaCompiler {
 
     private func compile(_ loc: Location) throws(SchemaCompileError) -> Schema {
         let key = "\(loc.resource)#\(loc.pointer)"
-        if let s = cache[key] { return s }
+        if let s = cache[key] {
+            // Two different subschemas at one location: an embedded `$id` repeats its parent's
+            // (`{"not": {"$id": ""}}`). Using the cached one would make the schema contain itself.
+            guard s.node.range == loc.node.range else {
+                let id = loc.node["$id"]?.string ?? ""
+                throw SchemaCompileError(message: "the $id '\(Describe.cut(id))' names a resource that another schema already is (\(Describe.cut(key, 120)))",
+                                         hint: "give each embedded schema resource its own $id, or remove this one",
+                                         source: loc.source, offset: loc.node["$id"]?.range.start ?? loc.node.range.start)
+            }
+            return s
+        }
         let schema = Schema(location: key, node: loc.node, resource: loc.resource)
         cache[key] = schema
         if let b = loc.node.bool {
@@ -238,7 +248,9 @@ public final class SchemaCompiler {
         var k: [Keyword] = []
         func pattern(_ text: String, _ at: Node) throws(SchemaCompileError) -> Pattern {
             do { return try Pattern(text) } catch {
-                throw SchemaCompileError(message: "invalid regular expression '\(text)'", hint: "patterns use ECMA-262 syntax",
+                let shown = text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..." : text
+                let reason = (error as? Pattern.Invalid).map { ": \($0.reason)" } ?? ""
+                throw SchemaCompileError(message: "invalid regular expression '\(shown)'\(reason)", hint: "patterns use ECMA-262 syntax",
                                          source: loc.source, offset: at.range.start)
             }
         }
@@ -312,10 +324,10 @@ public final class SchemaCompiler {
             let max = validation ? int("maxContains") : nil
             k.append(.contains(try child(s, of: loc, "contains"), min: min, max: max))
         }
-        var known = Set<String>()
+        var known = Set<ScalarKey>()
         if let props = n["properties"]?.members {
-            var map: [String: Schema] = [:]
-            for m in props { map[m.key] = try child(m.value, of: loc, "properties", m.key) }
+            var map: [ScalarKey: Schema] = [:]
+            for m in props { map[ScalarKey(m.key)] = try child(m.value, of: loc, "properties", m.key) }
             known = Set(map.keys)
             k.append(.properties(map))
         }
@@ -357,18 +369,24 @@ public final class SchemaCompiler {
     /// A chain of schemas that only `$ref` each other never reaches a constraint: evaluation
     /// would not terminate, so it is refused here.
     private func checkCycles() throws(SchemaCompileError) {
+        // Each schema is walked once: a chain stops at a schema an earlier walk finished.
+        var finished: Set<ObjectIdentifier> = []
         for schema in cache.values {
-            var seen: Set<ObjectIdentifier> = []
+            var onPath: Set<ObjectIdentifier> = []
+            var path: [ObjectIdentifier] = []
             var current: Schema? = schema
-            while let s = current, case .keywords = s.body, s.keywords.count == 1, s.unevaluatedItems == nil,
-                  s.unevaluatedProperties == nil, case .ref(let target) = s.keywords[0] {
-                guard seen.insert(ObjectIdentifier(s)).inserted else {
-                    throw SchemaCompileError(message: "$ref cycle with no constraint: \(target.reference) leads back to \(s.location)",
+            while let s = current, !finished.contains(ObjectIdentifier(s)), case .keywords = s.body, s.keywords.count == 1,
+                  s.unevaluatedItems == nil, s.unevaluatedProperties == nil, case .ref(let target) = s.keywords[0] {
+                guard onPath.insert(ObjectIdentifier(s)).inserted else {
+                    throw SchemaCompileError(message: "$ref cycle with no constraint: \(Describe.cut(target.reference, 120)) leads back to \(Describe.cut(s.location, 120))",
                                              hint: "one of the schemas in the cycle must add a keyword besides $ref",
                                              source: nil, offset: s.node.range.start)
                 }
+                path.append(ObjectIdentifier(s))
                 current = target.schema
             }
+            finished.formUnion(path)
+            finished.insert(ObjectIdentifier(schema))
         }
     }
 }

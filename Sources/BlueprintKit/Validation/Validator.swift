@@ -78,7 +78,10 @@ public enum Validator {
             }
         }
         applySuppressions(&results, blueprints: blueprints, options: options)
-        for i in results.indices { results[i].diagnostics.sort(by: Diagnostic.ordered) }
+        for i in results.indices {
+            results[i].cap(InputLimits.maxFindingsPerFile)
+            results[i].diagnostics.sort(by: Diagnostic.ordered)
+        }
         return ValidationReport(files: results)
     }
 
@@ -137,12 +140,24 @@ public struct FileResult: Sendable {
     /// False when the file could not be read or parsed (BP000): exit code 2.
     public let parsed: Bool
     public var suppressed = 0
+    /// Findings past the per-file cap, by severity: counted in the summary and the exit code,
+    /// not rendered one by one (thousands of findings in a hostile file make output quadratic to read).
+    public var omitted: [Severity: Int] = [:]
+    public var omittedCount: Int { omitted.values.reduce(0, +) }
 
     public init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool) {
         self.path = path
         self.source = source
         self.diagnostics = diagnostics
         self.parsed = parsed
+    }
+
+    /// Keep the `limit` most severe findings (earliest first among equals).
+    mutating func cap(_ limit: Int) {
+        guard diagnostics.count > limit else { return }
+        diagnostics.sort { a, b in a.severity != b.severity ? a.severity > b.severity : Diagnostic.ordered(a, b) }
+        for d in diagnostics[limit...] { omitted[d.severity, default: 0] += 1 }
+        diagnostics.removeSubrange(limit...)
     }
 
     mutating func drop(_ rules: Set<String>) {

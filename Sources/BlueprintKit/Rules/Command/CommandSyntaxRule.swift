@@ -18,9 +18,11 @@ struct CommandSyntaxRule: Rule {
                             hint: "write {{ and }} for literal braces, and {} for each value")]
         }
         var out: [Diagnostic] = []
-        for f in analysis.fields {
-            let range = StringOffsets.sourceRange(of: field.node, decoded: f.offset..<(f.offset + f.length), in: bp.source)
-            let text = String(decoding: Array(command.utf8)[f.offset..<(f.offset + f.length)], as: UTF8.self)
+        let bytes = Array(command.utf8)
+        var offsets = StringOffsets.Cursor(field.node, bp.source) // fields come in order: one pass
+        for f in analysis.fields where f.accessor != nil || { if case .name = f.reference { return true }; return false }() {
+            let range = offsets.range(f.offset..<(f.offset + f.length))
+            let text = String(decoding: bytes[f.offset..<(f.offset + f.length)], as: UTF8.self)
             if case .name(let name) = f.reference {
                 out.append(finding(bp, at: range, pointer: field.pointer,
                                    "COMMAND field \(text) is named '\(name)': str.format raises KeyError, since the values are passed by position",
