@@ -21,9 +21,11 @@ public enum ZipArchive {
     public struct Limits: Sendable {
         /// Total uncompressed bytes (default 64 GiB: large datasets fit, a runaway zip does not).
         public var maxBytes: Int
-        /// Total uncompressed bytes divided by the zip's size (deflate's best is about 1,030:1).
+        /// Total uncompressed bytes divided by the zip's size (deflate's best is about 1,030:1),
+        /// checked once the total passes `ratioFloor`: a small zip of repetitive text is harmless.
         public var maxRatio: Int
-        public init(maxBytes: Int = 64 << 30, maxRatio: Int = 200) {
+        public static let ratioFloor = 64 << 20
+        public init(maxBytes: Int = 64 << 30, maxRatio: Int = 100) {
             self.maxBytes = maxBytes
             self.maxRatio = maxRatio
         }
@@ -115,7 +117,7 @@ public enum ZipArchive {
             throw WorkflowError("\(zip) would extract \(total) bytes, more than the limit of \(limits.maxBytes)",
                                 hint: "raise it with --max-bytes if the dataset is really this large")
         }
-        if total / zipSize > limits.maxRatio {
+        if total > Limits.ratioFloor, total / zipSize > limits.maxRatio {
             throw WorkflowError("\(zip) would expand \(total / zipSize):1 (\(total) bytes from \(zipSize)), more than the limit of \(limits.maxRatio):1",
                                 hint: "raise it with --max-ratio if the data is really this compressible")
         }

@@ -63,7 +63,7 @@ private struct Run {
     var stack = StackGuard()
 
     mutating func evaluate(_ s: Schema, _ n: Node, _ p: String, _ ann: inout Annotations) -> [SchemaError] {
-        if depth >= Self.maxDepth || (depth > 64 && stack.isLow()) {
+        if depth >= Self.maxDepth || (depth > 16 && stack.isLow()) {
             return [error(s, "$ref", n, p, "evaluation nests deeper than bpctl allows (\(depth) schemas, through $ref chains or applicators); bpctl stops here")]
         }
         depth += 1
