@@ -59,7 +59,10 @@ public enum ZipArchive {
         guard let handle = FileHandle(forReadingAtPath: zip) else { throw WorkflowError("cannot read \(zip)") }
         defer { try? handle.close() }
         let (entries, cdOffset) = try centralDirectory(handle, zip)
-        let tops = Set(entries.map { String($0.name.split(separator: "/", maxSplits: 1).first ?? "") }.filter { !$0.isEmpty && $0 != "__MACOSX" })
+        // Names by their bytes: "é" and "e" + U+0301 are two folders on disk, whatever String == says.
+        let topBytes = Set(entries.map { Array(($0.name.split(separator: "/", maxSplits: 1).first ?? "").utf8) }
+            .filter { !$0.isEmpty && $0 != Array("__MACOSX".utf8) })
+        let tops = topBytes.map { String(decoding: $0, as: UTF8.self) }
         guard tops.count == 1, let top = tops.first else {
             throw WorkflowError("\(zip) has \(tops.count) top-level entries (\(tops.sorted().prefix(5).joined(separator: ", "))); a dataset zip must contain exactly one folder or file",
                                 hint: "zip the dataset folder itself: zip -r data.zip mydataset/")

@@ -189,6 +189,16 @@ final class HostileInputTests: XCTestCase {
         assertLinear("n failing propertyNames", small: 2_500) { n in Self.check(object(n), schema: .custom(schema), rules: false) }
     }
 
+    func testUniqueItemsIsLinear() throws {
+        XCTAssertEqual(try schemaErrors(#"{"uniqueItems": true}"#, "[1, {\"a\": [2]}, 3, 1.0, {\"a\": [2.0]}]").map(\.message),
+                       ["item 3 repeats item 0 (1.0); items must be unique"])
+        XCTAssertTrue(try schemaErrors(#"{"uniqueItems": true}"#, #"[{"a": 1, "b": 2}, {"a": 1, "b": 3}, "caf\u00e9", "cafe\u0301"]"#).isEmpty)
+        XCTAssertEqual(try schemaErrors(#"{"uniqueItems": true}"#, "[{\"a\": 1, \"b\": 2}, {\"b\": 2, \"a\": 1}]").count, 1)
+        assertLinear("uniqueItems over n items", small: 20_000) { n in
+            _ = try? schemaErrors(#"{"uniqueItems": true}"#, "[" + (0..<n).map(String.init).joined(separator: ",") + "]")
+        }
+    }
+
     func testFindingsOnOneLongLineRenderAWindow() {
         // Minified: everything on line 1; each snippet shows a window, not the 200 KB line.
         let report = Self.check(Self.unknownKeys(2_000).filter { $0 != 0x0A })
