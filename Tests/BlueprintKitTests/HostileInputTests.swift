@@ -261,5 +261,9 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try FileDiscovery.blueprints(in: [dir.path]), [fifo], "listed, so its load reports it")
         let report = Validator.validate(files: [fifo])
         XCTAssertEqual(report.exitCode(failOn: .error), ExitStatus.usage)
+        // A protocol module named by Handler is read the same way (--protocols DIR).
+        XCTAssertEqual(mkfifo(dir.appendingPathComponent("pipe.py").path, 0o644), 0)
+        XCTAssertEqual(ProtocolSources.find(handler: "pipe.handler", in: dir.path), .noModule("pipe.py"))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "did not wait for a writer")
     }
 }
