@@ -44,7 +44,9 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(b / max(a, 1e-3), 10, "\(what): \(n) took \(a) s, \(4 * n) took \(b) s; quadratic work would be ~16×", file: file, line: line)
     }
 
-    func compile(_ schema: String) -> Result<CompiledSchema, SchemaCompileError> {
+    func compile(_ schema: String) -> Result<CompiledSchema, SchemaCompileError> { Self.compile(schema) }
+
+    static func compile(_ schema: String) -> Result<CompiledSchema, SchemaCompileError> {
         let node = try! JSONParser.parse(Array(schema.utf8))
         do throws(SchemaCompileError) {
             return .success(try SchemaCompiler().compile(node, retrievalURI: "file:///t.json"))
@@ -118,6 +120,24 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try schemaErrors(Self.refChain(50), "1").map(\.keyword), ["type"])
         XCTAssertTrue(try schemaErrors(Self.refChain(50), #""s""#).isEmpty)
         assertLinear("compiling a chain of n $refs", small: 2_000) { n in _ = compile(Self.refChain(n)) }
+    }
+
+    func testReleasingAHugeSchemaGraphDoesNotRecurse() {
+        // Freed link by link, a long chain overflowed the stack when the schema went away. On a
+        // 512 KiB thread 20,000 links are plenty to show it; compiled, and a compile error.
+        for tail in [#""d20000": {"type": "string"}"#, #""d20000": {"pattern": "("}"#] {
+            var defs = (0..<20_000).map { ##""d\##($0)": {"$ref": "#/$defs/d\##($0 + 1)"}"## }
+            defs.append(tail)
+            let text = ##"{"$ref": "#/$defs/d0", "$defs": {\##(defs.joined(separator: ", "))}}"##
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                do { _ = Self.compile(text) } // the graph is released at the end of this scope
+                done.signal()
+            }
+            thread.stackSize = 512 * 1024
+            thread.start()
+            XCTAssertEqual(done.wait(timeout: .now() + 120), .success)
+        }
     }
 
     func testDeepEvaluationOnASmallStackStops() throws {

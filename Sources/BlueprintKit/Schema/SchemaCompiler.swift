@@ -16,10 +16,24 @@ public final class CompiledSchema: @unchecked Sendable {
     let dynamicTargets: [String: Schema] // "resource#name"
     let dynamicAnchors: [String: Set<String>] // resource → anchor names
 
-    init(root: Schema, dynamicTargets: [String: Schema], dynamicAnchors: [String: Set<String>]) {
+    /// Every schema of the graph, so they can be unlinked before release.
+    private let all: [Schema]
+
+    init(root: Schema, dynamicTargets: [String: Schema], dynamicAnchors: [String: Set<String>], all: [Schema]) {
         self.root = root
         self.dynamicTargets = dynamicTargets
         self.dynamicAnchors = dynamicAnchors
+        self.all = all
+    }
+
+    /// Releasing a 100,000-link `$ref` chain link by link would recurse once per link (a stack
+    /// overflow at exit); unlinked first, each schema is freed on its own.
+    deinit {
+        for s in all {
+            s.keywords = []
+            s.unevaluatedItems = nil
+            s.unevaluatedProperties = nil
+        }
     }
 }
 
@@ -47,6 +61,17 @@ public final class SchemaCompiler {
     private var memberIndexes: [String: [ScalarKey: Int]] = [:]
     private var pending: [(RefTarget, URIReference, Node, SourceFile?, dynamic: Bool)] = []
     private var failure: SchemaCompileError?
+    /// Set once a CompiledSchema owns the graph; until then a failed compile unlinks it.
+    private var delivered = false
+
+    deinit {
+        guard !delivered else { return }
+        for s in cache.values {
+            s.keywords = []
+            s.unevaluatedItems = nil
+            s.unevaluatedProperties = nil
+        }
+    }
 
     public init() {}
 
@@ -64,7 +89,8 @@ public final class SchemaCompiler {
         }
         try link()
         try checkCycles()
-        return CompiledSchema(root: schema, dynamicTargets: targets, dynamicAnchors: dynamicAnchors)
+        delivered = true
+        return CompiledSchema(root: schema, dynamicTargets: targets, dynamicAnchors: dynamicAnchors, all: Array(cache.values))
     }
 
     /// Make a document known under `uri` (and under every `$id` inside it).
