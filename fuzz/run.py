@@ -269,7 +269,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=20, help="seconds before a run counts as a hang")
     ap.add_argument("--crashes", default=os.path.join(REPO, ".fuzz-crashes"), help="where failing inputs are kept")
     args = ap.parse_args()
-    binaries = (os.path.join(args.bin, "bpctl"), os.path.join(args.bin, "neurocaas-contrib"))
+    bindir = os.path.abspath(args.bin)  # rounds run in their own temporary folders
+    binaries = (os.path.join(bindir, "bpctl"), os.path.join(bindir, "neurocaas-contrib"))
     for b in binaries:
         if not os.access(b, os.X_OK):
             sys.exit("fuzz: %s is missing; run swift build first" % b)
