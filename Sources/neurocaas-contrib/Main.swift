@@ -11,6 +11,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
         Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
         how to fix it); 2 usage error.
         """,
+        version: "0.1.0",
         subcommands: [WorkflowGroup.self, ScriptingGroup.self]
     )
 }
@@ -19,6 +20,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
+            if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) { return try fast.runNow() }
             var command = try NeurocaasContrib.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {

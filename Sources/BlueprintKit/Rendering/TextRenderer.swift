@@ -16,13 +16,14 @@ public struct TextRenderer: Sendable {
     }
 
     public func render(_ d: Diagnostic, source: SourceFile?) -> String {
-        var out = "\(bold("\(d.file):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
+        var out = "\(bold("\(ControlEscape.escape(d.file)):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
         if let source, d.start.line <= source.lineCount, !source.bytes.isEmpty {
             // A window of the line: a minified or hostile file can have one 8 MB line.
             let (line, column) = source.excerpt(line: d.start.line, around: d.start.offset)
             let gutter = String(d.start.line)
             let pad = String(repeating: " ", count: gutter.count)
-            let shown = String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+            // Tabs shown as one space so the caret lines up (not Foundation's replacingOccurrences).
+            let shown = line.utf8.contains(0x09) ? String(line.map { $0 == "\t" ? " " : $0 }) : line
             let length = shown.unicodeScalars.count
             let width = d.end.line == d.start.line ? max(1, d.end.column - d.start.column) : max(1, length - column + 1)
             out += "\n\(dim(pad + " |"))"
@@ -38,12 +39,12 @@ public struct TextRenderer: Sendable {
 
     /// The line that stands for the findings past the per-file cap.
     public static func omittedLine(_ file: FileResult) -> String {
-        "\(file.path): … and \(file.omittedCount) more finding\(file.omittedCount == 1 ? "" : "s") not shown (at most \(InputLimits.maxFindingsPerFile) per file)"
+        "\(ControlEscape.escape(file.path)): … and \(file.omittedCount) more finding\(file.omittedCount == 1 ? "" : "s") not shown (at most \(InputLimits.maxFindingsPerFile) per file)"
     }
 
     public func summary(_ report: ValidationReport) -> String {
         func n(_ c: Int, _ word: String) -> String { "\(c) \(word)\(c == 1 ? "" : "s")" }
-        var s = "\(n(report.errors, "error")), \(n(report.warnings, "warning")), \(report.infos) info in \(n(report.files.count, "file"))"
+        var s = "\(n(report.errors, "error")), \(n(report.warnings, "warning")), \(report.infos) info in \(n(report.checkedFiles, "file"))"
         if report.suppressed > 0 { s += " (\(report.suppressed) suppressed)" }
         return s
     }
