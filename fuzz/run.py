@@ -199,7 +199,7 @@ def run(cmd, cwd, timeout):
 
 def one_round(rng, seeds, binaries, work, timeout):
     """Build one case in `work`; returns the command. Raises Failure."""
-    kind = rng.choice(["blueprint", "blueprint", "blueprint-yaml", "schema", "schema", "config", "zip", "special"])
+    kind = rng.choice(["blueprint", "blueprint", "blueprint-yaml", "schema", "schema", "config", "zip", "special", "read-yaml"])
     bpctl, contrib = binaries
     if kind in ("blueprint", "blueprint-yaml"):
         name, data = rng.choice(seeds["blueprint"])
@@ -236,6 +236,15 @@ def one_round(rng, seeds, binaries, work, timeout):
         with open(os.path.join(work, "c", ".bpctl.yaml"), "wb") as fh:
             fh.write(mutate_bytes(rng, rng.choice(seeds["config"])))
         cmd = [bpctl, "validate", "c"]
+        run(cmd, work, timeout)
+        return cmd
+    if kind == "read-yaml":
+        yaml_seeds = [d for n, d in seeds["blueprint"] if n.endswith((".yaml", ".yml"))] + seeds["config"] + [
+            b"a: &a [*a, *a]\nb: &b [*a, *a]\nc: [*b, *b]\nd: 1\n", b"? c:\n", b"? [a, b]\n: 1\nx: 2\n", b"t: !!python/tuple [1]\n"]
+        with open(os.path.join(work, "config.yaml"), "wb") as fh:
+            fh.write(mutate_bytes(rng, rng.choice(yaml_seeds)))
+        field = rng.choice(["a", "b", "c", "d", "x", "t", "ignore", "PipelineName", "Lambda", "missing"])
+        cmd = [contrib, "scripting", "read-yaml", "-p", "config.yaml", "-f", field] + (["-d", "none"] if rng.random() < 0.5 else [])
         run(cmd, work, timeout)
         return cmd
     if kind == "zip":
