@@ -53,7 +53,7 @@ let package = Package(
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
         // bench/s3.sh's load generator (not installed; benchmarks only).
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
