@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
         .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "Applier", targets: ["Applier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -34,6 +35,8 @@ let package = Package(
         // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git executable.
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
+        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
@@ -47,6 +50,7 @@ let package = Package(
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "Applier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +65,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "BlueprintKit", "GitKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

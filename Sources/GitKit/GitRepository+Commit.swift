@@ -10,6 +10,25 @@ extension GitRepository {
         return git_index_has_conflicts(index) != 0
     }
 
+    /// "Name <email>" of the author commits would get (user.name and user.email from git config);
+    /// throws the same error `commit` would when none is configured. Lets a caller check before
+    /// doing work that must end in a commit.
+    public func authorIdentity() throws -> String {
+        lock.lock(); defer { lock.unlock() }
+        let signature = try defaultSignature()
+        defer { git_signature_free(signature) }
+        return "\(String(cString: signature.pointee.name)) <\(String(cString: signature.pointee.email))>"
+    }
+
+    private func defaultSignature() throws -> UnsafeMutablePointer<git_signature> {
+        var signature: UnsafeMutablePointer<git_signature>?
+        guard git_signature_default(&signature, handle) == 0, let signature else {
+            throw GitError(.identity, LibGit2.describe("no commit author is configured for \(workdir)"),
+                           hint: "set one with `git config user.name \"Your Name\"` and `git config user.email you@example.org`")
+        }
+        return signature
+    }
+
     /// Stage exactly `paths` (relative to the working tree or absolute; a deleted file is staged
     /// as a removal) and commit them on HEAD with author and committer from git config. Other
     /// changes already staged stay staged and are not part of the commit, unlike `git commit`.
@@ -31,11 +50,7 @@ extension GitRepository {
             throw GitError(.conflicts, "the index of \(workdir) has unresolved conflicts; nothing was committed",
                            hint: "finish or abort the merge (`git status` lists the conflicting paths), then run the command again")
         }
-        var signature: UnsafeMutablePointer<git_signature>?
-        guard git_signature_default(&signature, handle) == 0, let signature else {
-            throw GitError(.identity, LibGit2.describe("no commit author is configured for \(workdir)"),
-                           hint: "set one with `git config user.name \"Your Name\"` and `git config user.email you@example.org`")
-        }
+        let signature = try defaultSignature()
         defer { git_signature_free(signature) }
 
         // The commit's tree is HEAD's tree plus these paths only, built in a private index.
@@ -77,6 +92,11 @@ extension GitRepository {
             throw GitError(.other, LibGit2.describe("cannot read the commit's tree in \(workdir)"))
         }
         defer { git_tree_free(tree) }
+        // The repository's index gets the same entries first, so `git status` shows these paths
+        // clean; if that fails nothing has been committed yet.
+        guard git_index_write(index) == 0 else {
+            throw GitError(.other, LibGit2.describe("cannot update the index of \(workdir); nothing was committed"))
+        }
         var commitOid = git_oid()
         let rc: Int32
         if let parent {
@@ -87,10 +107,6 @@ extension GitRepository {
         }
         guard rc == 0 else {
             throw GitError(.other, LibGit2.describe("cannot commit \(relative.joined(separator: ", ")) in \(workdir)"))
-        }
-        // The repository's index gets the same entries, so `git status` shows these paths clean.
-        guard git_index_write(index) == 0 else {
-            throw GitError(.other, LibGit2.describe("committed \(LibGit2.hex(commitOid)) but cannot update the index of \(workdir)"))
         }
         return LibGit2.hex(commitOid)
     }
