@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "neurocaas-contrib", targets: ["neurocaas-contrib"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -30,6 +31,9 @@ let package = Package(
         .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git executable.
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
@@ -56,6 +60,7 @@ let package = Package(
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )
