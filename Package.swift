@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
         .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -41,12 +42,16 @@ let package = Package(
             name: "neurocaas-contrib",
             dependencies: ["WorkflowKit", "AWSClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Desired state from a blueprint, live state from AWS, the diff, the plan document.
+        .target(name: "Planner", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
         // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
         .executableTarget(
             name: "bpctl",
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "Planner",
+                "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +66,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )
