@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AWSClient", targets: ["AWSClient"]),
         .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "Applier", targets: ["Applier"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -44,6 +45,8 @@ let package = Package(
             name: "neurocaas-contrib",
             dependencies: ["WorkflowKit", "AWSClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Desired state from a blueprint, live state from AWS, the diff, the plan document.
+        .target(name: "Planner", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
         // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
         .executableTarget(
             name: "bpctl",
@@ -51,6 +54,8 @@ let package = Package(
                 "BlueprintKit",
                 "AWSClient",
                 "Applier",
+                "Planner",
+                "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +71,7 @@ let package = Package(
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

@@ -15,7 +15,8 @@ struct BPCtl: ParsableCommand {
         could not be read or parsed.
         """,
         version: BPCtlVersion.current,
-        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self, FmtCommand.self, AMICommand.self, ForceUnlockCommand.self]
+        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
+                      PlanCommand.self, ShowCommand.self, DiffCommand.self, FmtCommand.self, AMICommand.self, ForceUnlockCommand.self]
     )
 }
 
