@@ -37,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
-        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
+        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]

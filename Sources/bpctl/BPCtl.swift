@@ -16,7 +16,7 @@ struct BPCtl: ParsableCommand {
         """,
         version: BPCtlVersion.current,
         subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
-                      PlanCommand.self, ShowCommand.self, DiffCommand.self, FmtCommand.self, AMICommand.self, ForceUnlockCommand.self]
+                      PlanCommand.self, ShowCommand.self, DiffCommand.self, ApplyCommand.self, FmtCommand.self, AMICommand.self, ForceUnlockCommand.self]
     )
 }
 
