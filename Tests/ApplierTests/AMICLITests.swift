@@ -10,48 +10,9 @@ final class AMICLITests: XCTestCase {
     override class func setUp() { super.setUp(); moto = try? LocalServer.moto() }
     override class func tearDown() { moto?.stop(); super.tearDown() }
 
-    struct CLIResult {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static let binary: URL = {
-        var dir = Bundle(for: AMICLITests.self).bundleURL
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bpctl").path), dir.path != "/" {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("bpctl")
-    }()
-
-    /// Run bpctl with the test AWS environment and `input` on stdin.
     func bpctl(_ args: [String], input: String = "", cwd: URL) throws -> CLIResult {
         guard let moto = Self.moto else { throw XCTSkip("moto_server is not installed") }
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd
-        var env = ProcessInfo.processInfo.environment
-        env.merge(["AWS_ENDPOINT_URL": moto.endpoint, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                   "AWS_EC2_METADATA_DISABLED": "true", "AWS_MAX_ATTEMPTS": "1", "NO_COLOR": "1"]) { $1 }
-        env["AWS_PROFILE"] = nil
-        p.environment = env
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = stdin
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let e = DispatchQueue.global()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        e.async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return try runBpctl(args, input: input, cwd: cwd, endpoint: moto.endpoint)
     }
 
     func testCreateListPruneAndUnlock() async throws {
@@ -112,4 +73,42 @@ final class AMICLITests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("no such file"), missing.stderr)
         XCTAssertEqual(try bpctl(["ami", "create", "--instance", "i-1", "--resume"], cwd: dir).status, 2)
     }
+}
+
+struct CLIResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Run the built bpctl with the test AWS environment (endpoint: moto) and `input` on stdin.
+func runBpctl(_ args: [String], input: String = "", cwd: URL, endpoint: String) throws -> CLIResult {
+    var dir = Bundle(for: AMICLITests.self).bundleURL
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bpctl").path), dir.path != "/" {
+        dir = dir.deletingLastPathComponent()
+    }
+    let p = Process()
+    p.executableURL = dir.appendingPathComponent("bpctl")
+    p.arguments = args
+    p.currentDirectoryURL = cwd
+    var env = ProcessInfo.processInfo.environment
+    env.merge(["AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+               "AWS_EC2_METADATA_DISABLED": "true", "AWS_MAX_ATTEMPTS": "1", "NO_COLOR": "1"]) { $1 }
+    env["AWS_PROFILE"] = nil
+    p.environment = env
+    let stdin = Pipe(), out = Pipe(), err = Pipe()
+    p.standardInput = stdin
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }
