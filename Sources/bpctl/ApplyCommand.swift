@@ -21,7 +21,7 @@ struct ApplyCommand: AsyncParsableCommand {
         continues an interrupted or failed run without repeating finished steps.
 
         Exit codes: 0 applied (or nothing to do); 1 refused, stale, not approved or failed; \
-        2 usage error or an unreadable input.
+        2 usage error or an unreadable input. --json prints the steps and their status.
         """)
 
     @Argument(help: "A plan file from 'bpctl plan -out', or a blueprint.")
@@ -39,11 +39,20 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between stack status checks.", visibility: .hidden))
     var pollInterval: Double = 5
 
+    @Flag(help: "Print the outcome as JSON (needs a plan file or --auto-approve: there is no prompt).")
+    var json = false
+
     @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
     var profile: String?
 
     @Option(help: "AWS region (default: the blueprint's REGION).")
     var region: String?
+
+    func validate() throws {
+        if json && !autoApprove, (try? Plan.decode(FileManager.default.contents(atPath: input) ?? Data())) == nil {
+            throw ValidationError("--json needs a saved plan file or --auto-approve (a JSON run cannot ask for confirmation)")
+        }
+    }
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: input) else {
@@ -77,8 +86,11 @@ struct ApplyCommand: AsyncParsableCommand {
                 plan = try await Planner.plan(path: input, facts: .read(reader), history: history,
                                               options: .init(bpctlVersion: BPCtlVersion.current, regionOverride: region, progress: StderrProgress()))
             } catch { throw PlanSupport.fail(error.description) }
-            FileHandleOutput.stdout(PlanTextRenderer(color: Terminal.colorOnStdout).render(plan))
-            guard plan.hasChanges else { return }
+            if !json { FileHandleOutput.stdout(PlanTextRenderer(color: Terminal.colorOnStdout).render(plan)) }
+            guard plan.hasChanges else {
+                if json { FileHandleOutput.stdout(ApplyRun.Outcome(steps: [], done: [], skipped: []).json()) }
+                return
+            }
             guard autoApprove || ApplierCommand.confirm("Do you want to perform these actions?") else {
                 FileHandleOutput.stderr("Apply cancelled.\n")
                 throw ExitCode(1)
@@ -94,6 +106,7 @@ struct ApplyCommand: AsyncParsableCommand {
         options.interrupted = { interrupt.isSet }
         try await ApplierCommand.run(profile: profile, region: region ?? plan.region, blueprint: nil) { client in
             let outcome = try await ApplyRun.apply(plan, client: client, options: options) { FileHandleOutput.stderr($0 + "\n") }
+            if json { return FileHandleOutput.stdout(outcome.json()) }
             var out = "Apply complete: \(outcome.done.count) step\(outcome.done.count == 1 ? "" : "s") done"
             if !outcome.skipped.isEmpty { out += ", \(outcome.skipped.count) already done by the interrupted run" }
             FileHandleOutput.stdout(out + ".\n")

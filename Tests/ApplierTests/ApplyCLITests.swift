@@ -52,5 +52,15 @@ final class ApplyCLITests: XCTestCase {
         let again = try runBpctl(["apply", "--auto-approve"], cwd: dir, endpoint: moto.endpoint)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertFalse(again.stdout.contains("Apply complete"), "nothing left to do: \(again.stdout)")
+
+        // --json: a document on stdout; without a plan file or --auto-approve it is a usage error.
+        XCTAssertEqual(try runBpctl(["apply", "--json"], cwd: dir, endpoint: moto.endpoint).status, 2)
+        edited.ami = images[0]
+        _ = try edited.write(to: dir)
+        let viaJSON = try runBpctl(["apply", "--json", "--auto-approve", "--poll-interval", "0.05"], cwd: dir, endpoint: moto.endpoint)
+        XCTAssertEqual(viaJSON.status, 0, viaJSON.stderr)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(viaJSON.stdout.utf8)) as? [String: Any], viaJSON.stdout)
+        XCTAssertEqual(doc["complete"] as? Bool, true)
+        XCTAssertEqual((doc["steps"] as? [[String: String]])?.map { $0["status"] }, ["done"])
     }
 }

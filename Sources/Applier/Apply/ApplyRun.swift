@@ -24,6 +24,24 @@ public enum ApplyRun {
         public let steps: [ApplyStep]
         public let done: [String]
         public let skipped: [String]
+
+        public init(steps: [ApplyStep], done: [String], skipped: [String]) {
+            self.steps = steps
+            self.done = done
+            self.skipped = skipped
+        }
+
+        /// `bpctl apply --json`: every step with its id, description and whether this run did it
+        /// or an earlier, interrupted one had.
+        public func json() -> String {
+            let rows: [[String: String]] = steps.map { step in
+                ["id": step.id, "step": step.description,
+                 "status": done.contains(step.id) ? "done" : (skipped.contains(step.id) ? "done-earlier" : "not-run")]
+            }
+            let doc: [String: Any] = ["format_version": "1.0", "complete": done.count + skipped.count == steps.count, "steps": rows]
+            let data = (try? JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
     }
 
     public static func apply(_ plan: Plan, client: AWSClient, options: Options = Options(),
