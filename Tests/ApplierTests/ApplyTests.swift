@@ -152,6 +152,34 @@ final class ApplyTests: XCTestCase {
         }
     }
 
+    /// The first Ctrl-C (the interrupt flag) lets the running step finish, journals it and stops;
+    /// --resume then does the rest.
+    func testInterruptStopsAfterTheCurrentStepAndResumeFinishes() async throws {
+        let c = try client()
+        let base = try await base("intr-", c)
+        try await DeployedAnalysis.deploy(base, client: c)
+        var edited = base
+        edited.ami = try await images(c).1
+        edited.affiliates = [("cunninghamlab", ["alice", "bob", "carol"]), ("debuggers", ["carol"])]
+        let path = try edited.write(to: try tempDir())
+        let plan = try await plan(path, c)
+        let steps = LinesBox()
+        var interrupted = options()
+        interrupted.interrupted = { !steps.all.isEmpty }
+        do {
+            _ = try await ApplyRun.apply(plan, client: c, options: interrupted) { line in if line.contains(": done (") { steps.append(line) } }
+            XCTFail("expected the run to stop")
+        } catch {
+            XCTAssertTrue("\(error)".contains("interrupted before step 2"), "\(error)")
+        }
+        XCTAssertEqual(Journal.load(blueprint: path)?.steps.count, 1, "the finished step is journaled")
+        var resume = options()
+        resume.resume = true
+        let outcome = try await ApplyRun.apply(plan, client: c, options: resume)
+        XCTAssertEqual(outcome.skipped.count, 1)
+        try await assertNoChanges(path, c)
+    }
+
     func testLockedAnalysisAndUnsupportedChangesAreRefusedBeforeAnyChange() async throws {
         let c = try client()
         let base = try await base("apply-", c)
