@@ -33,8 +33,9 @@ let package = Package(
         .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git executable.
-        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git
+        // executable; opened with dlopen on first use (its header gives the types), like libcurl.
+        .systemLibrary(name: "CLibGit2"),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
         .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner"]),
