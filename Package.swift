@@ -32,10 +32,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
+        // Dev instances (`bpctl dev`, `neurocaas-contrib remote`): pool state, launch, jobs over SSM.
+        .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient"]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
         .executableTarget(
             name: "neurocaas-contrib",
-            dependencies: ["WorkflowKit", "AWSClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["WorkflowKit", "AWSClient", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
         .executableTarget(
@@ -43,6 +45,7 @@ let package = Package(
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "DevInstances",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +59,7 @@ let package = Package(
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )
