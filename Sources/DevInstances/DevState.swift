@@ -19,6 +19,15 @@ public struct DevState: Codable, Sendable, Equatable {
         public var added: Date
         /// AMIs saved from this instance since it joined the pool, oldest first.
         public var amis: [String] = []
+
+        public init(id: String, name: String?, description: String?, origin: String, added: Date, amis: [String] = []) {
+            self.id = id
+            self.name = name
+            self.description = description
+            self.origin = origin
+            self.added = added
+            self.amis = amis
+        }
     }
 
     public struct Job: Codable, Sendable, Equatable {

@@ -8,6 +8,12 @@ public struct Lifetime: Sendable, Equatable {
     public let timeoutMinutes: Int
     public let left: TimeInterval
 
+    public init(on: TimeInterval, timeoutMinutes: Int, left: TimeInterval) {
+        self.on = on
+        self.timeoutMinutes = timeoutMinutes
+        self.left = left
+    }
+
     static func minutesSeconds(_ t: TimeInterval) -> (Int, Int) { let s = Int(abs(t).rounded(.down)); return (s / 60, s % 60) }
 
     public var leftText: String {

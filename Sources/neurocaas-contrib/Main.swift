@@ -11,7 +11,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
         Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
         how to fix it); 2 usage error.
         """,
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self]
+        subcommands: [WorkflowGroup.self, ScriptingGroup.self, RemoteGroup.self]
     )
 }
 
@@ -19,7 +19,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
-            var command = try NeurocaasContrib.parseAsRoot()
+            var command = try NeurocaasContrib.parseAsRoot(RootOptions.extract(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             if NeurocaasContrib.exitCode(for: error) == .validationFailure {
