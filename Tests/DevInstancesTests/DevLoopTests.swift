@@ -172,6 +172,16 @@ final class DevLoopTests: XCTestCase {
         XCTAssertEqual(byID.status, 2)
         let neither = try f.contrib(["select-instance"])
         XCTAssertEqual(neither.status, 2)
+        // The Python tool's top-level --location/-a name the analysis instead of the config file.
+        try FileManager.default.removeItem(at: f.home.appendingPathComponent(".neurocaas_contrib_config.json"))
+        let byRoot = try runProcess(DevFixture.binary("neurocaas-contrib"),
+                                    ["--location", f.dir.deletingLastPathComponent().path, "-a", f.pipeline, "remote", "list-instances"],
+                                    environment: f.environment, directory: f.home)
+        XCTAssertEqual(byRoot.status, 0, byRoot.stderr)
+        XCTAssertTrue(byRoot.stdout.contains("alpha"), byRoot.stdout)
+        let noAnalysis = try runProcess(DevFixture.binary("neurocaas-contrib"), ["remote", "list-instances"], environment: f.environment, directory: f.home)
+        XCTAssertEqual(noAnalysis.status, 2)
+        XCTAssertTrue(noAnalysis.stderr.contains("no analysis"), noAnalysis.stderr)
         let assign = try f.bpctl(["assign", "-i", "i-0123456789abcdef0", "-n", "x"])
         XCTAssertEqual(assign.status, 2, assign.stderr)
         XCTAssertTrue(assign.stderr.contains("no instance i-0123456789abcdef0"), assign.stderr)
