@@ -41,11 +41,11 @@ extension DevSession {
     public func selectedLifetime() throws -> Lifetime {
         let (_, i) = try selected()
         try require(i, in: ["running"], to: "report the lifetime", hint: "start it with start-devinstance")
-        guard i.tags["Timeout"].flatMap(Int.init) != nil else {
+        guard let l = lifetime(i) else {
             throw DevError(.refused, "instance \(i.id) has no numeric Timeout tag: not a dev instance launched by NeuroCAAS tools",
                            hint: "tag it: aws ec2 create-tags --resources \(i.id) --tags Key=Timeout,Value=60")
         }
-        return lifetime(i)!
+        return l
     }
 
     /// Raise Timeout by `minutes` on the instance and its volumes (one CreateTags); returns the new value.

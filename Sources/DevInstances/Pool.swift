@@ -43,6 +43,15 @@ extension DevSession {
         return m
     }
 
+    /// The selected instance's public IP, read fresh (not a stored copy).
+    public func selectedIP() throws -> String {
+        let (_, i) = try selected()
+        guard let ip = i.publicIP else {
+            throw DevError(.refused, "instance \(i.id) has no public IP (it is \(i.state))", hint: "start it with start-devinstance")
+        }
+        return ip
+    }
+
     public struct Row: Sendable, Equatable {
         public let selected: Bool
         public let name: String

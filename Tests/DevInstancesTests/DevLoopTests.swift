@@ -88,6 +88,13 @@ final class DevLoopTests: XCTestCase {
         XCTAssertEqual(try f.bpctl(["status", "-j", "3"]).status, 2)
 
         XCTAssertTrue(try f.bpctl(["stop"]).stdout.contains("stopped"))
+        // Wrong state: each refused with exit 3 and what to do instead.
+        for (args, text) in [(["stop"], "cannot stop it: instance \(id) is stopped"), (["ip"], "has no public IP"),
+                             (["lifetime"], "start it with start-devinstance"), (["submit", "-s", submit], "cannot submit a job")] {
+            let r = try f.bpctl(args)
+            XCTAssertEqual(r.status, 3, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(text), r.stderr)
+        }
         let start = try f.bpctl(["start", "--timeout", "45"])
         XCTAssertTrue(start.stdout.contains("running"), start.stdout + start.stderr)
         let restarted = try await ec2.describeDevInstances(filters: ["instance-id": [id]])
