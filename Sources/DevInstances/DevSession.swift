@@ -19,6 +19,8 @@ public final class DevSession: @unchecked Sendable {
 
     /// The pool holds at most this many instances per analysis (the Python tool's limit).
     public static let poolLimit = 4
+    /// How long a new pool member may be missing from DescribeInstances before it counts as gone.
+    static let visibilityGrace: TimeInterval = 300
 
     init(blueprint: DevBlueprint, store: DevStateStore, client: AWSClient, state: DevState, options: DevOptions) {
         self.blueprint = blueprint
@@ -50,6 +52,8 @@ public final class DevSession: @unchecked Sendable {
         for m in state.instances {
             let st = live[m.id]?.state
             guard st == nil || st == "terminated" || st == "shutting-down" else { continue }
+            // EC2 is eventually consistent: a just-launched instance may not be listed yet.
+            if st == nil, options.now().timeIntervalSince(m.added) < Self.visibilityGrace { continue }
             live[m.id] = nil
             state.instances.removeAll { $0.id == m.id }
             var note = "note: instance \(Self.label(m)) no longer exists (\(st ?? "unknown to EC2")); removed it from this analysis's pool"
@@ -69,6 +73,9 @@ public final class DevSession: @unchecked Sendable {
 
     /// The selected instance, live; refuses when there is none.
     public func selected() throws -> (DevState.Member, EC2.DevInstance) {
+        if let id = state.selected, state.member(id) != nil, live[id] == nil {
+            throw DevError(.refused, "instance \(id) is not listed by EC2 yet (it was added moments ago)", hint: "try again in a few seconds")
+        }
         guard let id = state.selected, let m = state.member(id), let i = live[id] else {
             throw DevError(.refused, "no dev instance is selected for this analysis",
                            hint: state.instances.isEmpty ? "launch one with launch-devinstance, or add one with assign-instance"

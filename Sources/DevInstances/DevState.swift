@@ -128,7 +128,7 @@ enum LegacyDevelopDict {
         for (id, info) in (o["instance_pool"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
             let i = info as? [String: Any]
             s.instances.append(.init(id: id, name: i?["name"] as? String, description: i?["description"] as? String, origin: "assigned",
-                                     added: Date(), amis: id == selected && saved ? Array(amis.suffix(1)) : []))
+                                     added: Date(timeIntervalSince1970: 0), amis: id == selected && saved ? Array(amis.suffix(1)) : []))
         }
         s.selected = s.member(selected ?? "") == nil ? nil : selected
         return s

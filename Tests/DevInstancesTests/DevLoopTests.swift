@@ -214,6 +214,18 @@ final class DevLoopTests: XCTestCase {
         XCTAssertEqual(ip.status, 3)
         XCTAssertTrue(ip.stderr.contains("no dev instance is selected"), ip.stderr)
         XCTAssertTrue(ip.stderr.contains("select-instance"), ip.stderr)
+
+        // Gone from EC2 altogether (terminated long ago): dropped too, unless added moments ago
+        // (EC2 may not list a new instance yet).
+        let store = DevStateStore(blueprintDirectory: f.dir.path)
+        var s = try store.load()
+        s.instances.append(.init(id: "i-00000000000000001", name: "old", description: nil, origin: "assigned", added: Date(timeIntervalSince1970: 0)))
+        s.instances.append(.init(id: "i-00000000000000002", name: "new", description: nil, origin: "launched", added: Date()))
+        try store.save(s)
+        nonisolated(unsafe) var notes: [String] = []
+        let session = try await DevSession.open(blueprint: f.blueprint.path, client: f.client(), options: DevOptions(log: { notes.append($0) }))
+        XCTAssertEqual(session.state.instances.map(\.name), ["kept", "new"])
+        XCTAssertEqual(notes, ["note: instance i-00000000000000001 (old) no longer exists (unknown to EC2); removed it from this analysis's pool"])
     }
 
     func testBadSubmitFiles() async throws {
