@@ -28,18 +28,20 @@ extension DevSession {
         let outputPrefix = "debug_direct/"
         let id = try await ssm.sendCommand(instanceIDs: [i.id], commands: [command], workingDirectory: workdir, timeoutSeconds: timeout,
                                            outputBucket: bucket, outputPrefix: outputPrefix)
+        let job = DevState.Job(instance: i.id, commandID: id, submitted: options.now(), dataname: file.dataname, configname: file.configname,
+                               resultPrefix: resultPrefix, outputBucket: bucket, outputPrefix: outputPrefix)
+        // Recorded before anything else can fail: the command is already on its way.
+        state.jobs.append(job)
+        try save()
         if let group = file.group {
-            // The job manager's initial status record, which log-command on the instance updates.
+            // The job manager's initial status record. log-command on the instance rewrites it every
+            // few seconds, so even if this lands after the job's first update it is corrected.
             let base = (file.dataname as NSString).lastPathComponent
             let key = "\(group)/\(resultPrefix)/logs/DATASET_NAME:\(base)_STATUS.txt"
             let status = "{\"status\": \"INITIALIZING\", \"reason\": \"NONE\", \"stdout\": \"not given yet\", \"stderr\": \"not given yet\", "
-                + "\"input\": \(Self.quote(file.dataname)), \"instance\": \(Self.quote(i.id)), \"command\": \(Self.quote(id))}"
+                + "\"input\": \(Self.quote(file.dataname)), \"instance\": \(Self.quote(i.id)), \"command\": \(Self.quote(job.commandID))}"
             try await s3.putObject(bucket: bucket, key: key, body: Array(status.utf8), contentType: "application/json")
         }
-        let job = DevState.Job(instance: i.id, commandID: id, submitted: options.now(), dataname: file.dataname, configname: file.configname,
-                               resultPrefix: resultPrefix, outputBucket: bucket, outputPrefix: outputPrefix)
-        state.jobs.append(job)
-        try save()
         return Submitted(job: job, command: command)
     }
 
