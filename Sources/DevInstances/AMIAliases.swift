@@ -38,7 +38,7 @@ public enum AMIAliases {
     public static func resolve(_ name: String, region: String, ec2: EC2) async throws -> Resolved? {
         guard let lookup = lookups[name] else { return nil }
         if let id = table[region]?[name] { return Resolved(id: id, how: "table", rootDevice: "/dev/sda1") }
-        let images = try await ec2.describeImageDetails(owners: [lookup.owner], namePattern: lookup.namePattern)
+        let images = try await ec2.describeDevImages(owners: [lookup.owner], namePattern: lookup.namePattern)
         guard let newest = images.filter({ $0.state == "available" }).max(by: { $0.creationDate < $1.creationDate }) else {
             throw DevError(.usage, "no \(name) image in \(region) (owner \(lookup.owner), name \(lookup.namePattern))",
                            hint: "pass an AMI id with --amiid ami-…")

@@ -85,9 +85,9 @@ extension DevSession {
     }
 
     /// nil when EC2 does not know the id (real EC2 answers with an error code, moto with nothing).
-    private func image(_ id: String) async throws -> EC2.ImageDetail? {
+    private func image(_ id: String) async throws -> EC2.DevImage? {
         do {
-            return try await ec2.describeImageDetails(ids: [id]).first
+            return try await ec2.describeDevImages(ids: [id]).first
         } catch AWSError.service(let e) where e.code.hasPrefix("InvalidAMIID") {
             return nil
         }

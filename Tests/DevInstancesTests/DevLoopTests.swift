@@ -278,7 +278,7 @@ final class DevLoopTests: XCTestCase {
         let f = try await fixture(region: "us-west-2")
         let s = try await DevSession.open(blueprint: f.blueprint.path, client: f.client())
         let r = try await AMIAliases.resolve("ubuntu16", region: "us-west-2", ec2: s.ec2)
-        let expected = try await s.ec2.describeImageDetails(owners: ["099720109477"], namePattern: "ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-server-*")
+        let expected = try await s.ec2.describeDevImages(owners: ["099720109477"], namePattern: "ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-server-*")
         XCTAssertEqual(r?.how, "lookup")
         XCTAssertEqual(r?.id, expected.max { $0.creationDate < $1.creationDate }?.id)
         do {

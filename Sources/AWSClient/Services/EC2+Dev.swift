@@ -29,7 +29,7 @@ extension EC2 {
         }
     }
 
-    public struct ImageDetail: Sendable, Equatable {
+    public struct DevImage: Sendable, Equatable {
         public let id: String
         public let name: String
         public let state: String
@@ -88,13 +88,13 @@ extension EC2 {
     }
 
     /// Images by id, or by owner and name pattern (`*` wildcards), with the root device name.
-    public func describeImageDetails(ids: [String] = [], owners: [String] = [], namePattern: String? = nil) async throws -> [ImageDetail] {
+    public func describeDevImages(ids: [String] = [], owners: [String] = [], namePattern: String? = nil) async throws -> [DevImage] {
         var p = Self.list("ImageId", ids) + Self.list("Owner", owners)
         if let namePattern { p += [("Filter.1.Name", "name"), ("Filter.1.Value.1", namePattern)] }
         let xml = try await client.query(.ec2, action: "DescribeImages", version: Self.version, p)
         return (xml.element("imagesSet")?.children("item") ?? []).compactMap { i in
             guard let id = i.text("imageId") else { return nil }
-            return ImageDetail(id: id, name: i.text("name") ?? "", state: i.text("imageState") ?? "",
+            return DevImage(id: id, name: i.text("name") ?? "", state: i.text("imageState") ?? "",
                                creationDate: i.text("creationDate") ?? "", rootDeviceName: i.text("rootDeviceName"))
         }
     }
