@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "neurocaas-contrib", targets: ["neurocaas-contrib"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "Applier", targets: ["Applier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -30,10 +32,15 @@ let package = Package(
         .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git executable.
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
+        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Dev instances (`bpctl dev`, `neurocaas-contrib remote`): pool state, launch, jobs over SSM.
-        .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient"]),
+        .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient", "Applier"]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
         .executableTarget(
             name: "neurocaas-contrib",
@@ -46,13 +53,14 @@ let package = Package(
                 "BlueprintKit",
                 "AWSClient",
                 "DevInstances",
+                "Applier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
         // bench/s3.sh's load generator (not installed; benchmarks only).
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
@@ -60,6 +68,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "BlueprintKit", "GitKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

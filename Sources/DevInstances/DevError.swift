@@ -1,3 +1,4 @@
+import Applier
 import AWSClient
 import BlueprintKit
 
@@ -46,6 +47,7 @@ public enum DevFailure {
         switch error {
         case let e as DevError: return ("error: \(e)", e.exitCode)
         case let e as AWSError: return ("error: \(e)", 1)
+        case let e as ApplyError: return ("error: \(e)", 1)
         default: return nil
         }
     }

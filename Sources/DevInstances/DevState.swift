@@ -9,6 +9,8 @@ public struct DevState: Codable, Sendable, Equatable {
     public var selected: String?
     public var instances: [Member] = []
     public var jobs: [Job] = []
+    /// AMIs saved with create-devami, oldest first (update-blueprint's default is the last).
+    public var amiHistory: [String] = []
 
     public struct Member: Codable, Sendable, Equatable {
         public var id: String
@@ -42,10 +44,20 @@ public struct DevState: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", selected, instances, jobs
+        case formatVersion = "format_version", selected, instances, jobs, amiHistory = "ami_history"
     }
 
     public init() {}
+
+    /// Lists may be absent (a hand-trimmed file); the version and pool may not.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        selected = try c.decodeIfPresent(String.self, forKey: .selected)
+        instances = try c.decode([Member].self, forKey: .instances)
+        jobs = try c.decodeIfPresent([Job].self, forKey: .jobs) ?? []
+        amiHistory = try c.decodeIfPresent([String].self, forKey: .amiHistory) ?? []
+    }
 
     public func member(_ id: String) -> Member? { instances.first { $0.id == id } }
 

@@ -47,10 +47,4 @@ extension DevSession {
         try save()
         return m
     }
-
-    /// Record an AMI saved from the selected instance (create-devami), so terminate allows it.
-    public func recordAMI(_ ami: String, from id: String) throws {
-        state.update(id) { $0.amis.append(ami) }
-        try save()
-    }
 }

@@ -12,13 +12,16 @@ struct DevCommand: AsyncParsableCommand {
         State lives in .bpctl/dev.json next to the blueprint (at most \(DevSession.poolLimit) instances per analysis). \
         The same commands exist as `neurocaas-contrib remote …` with the Python tool's names.
 
-        Exit codes: 0 success; 1 AWS refused or could not be reached, or a submit-job check failed; \
+        Exit codes: 0 success; 1 AWS refused or could not be reached, the image or git failed, or a submit-job \
+        check failed; \
         2 usage error, an unreadable blueprint/submit file, or an unknown instance; 3 refused in the \
-        current state (pool full, nothing selected, wrong instance state, no AMI saved before terminate).
+        current state (pool full, nothing selected, wrong instance state, no AMI saved before terminate \
+        or update-blueprint).
         """,
         subcommands: [DevLaunchCommand.self, DevAssignCommand.self, DevListCommand.self, DevSelectCommand.self, DevIPCommand.self,
                       DevLifetimeCommand.self, DevExtendCommand.self, DevStartCommand.self, DevStopCommand.self, DevTerminateCommand.self,
-                      DevSubmitCommand.self, DevStatusCommand.self, DevOutputCommand.self, DevReapCommand.self]
+                      DevSaveAMICommand.self, DevUpdateBlueprintCommand.self, DevSubmitCommand.self, DevStatusCommand.self, DevOutputCommand.self,
+                      DevReapCommand.self]
     )
 }
 

@@ -14,13 +14,15 @@ struct RemoteGroup: AsyncParsableCommand {
         `neurocaas-contrib --location DIR -a NAME remote …` overrides it), else ./stack_config_template.json, \
         else --blueprint. State: .bpctl/dev.json in the analysis folder (a develop_dict.json is imported once).
 
-        Exit codes: 0 success; 1 AWS refused or could not be reached, or a submit-job check failed; \
+        Exit codes: 0 success; 1 AWS refused or could not be reached, the image or git failed, or a submit-job \
+        check failed; \
         2 usage error, an unreadable blueprint/submit file, or an unknown instance; 3 refused in the \
-        current state (pool full, nothing selected, wrong instance state, no AMI saved before terminate).
+        current state (pool full, nothing selected, wrong instance state, no AMI saved before terminate \
+        or update-blueprint).
         """,
         subcommands: [RemoteLaunch.self, RemoteAssign.self, RemoteSelect.self, RemoteList.self, RemoteStart.self, RemoteStop.self,
                       RemoteTerminate.self, RemoteGetIP.self, RemoteGetLifetime.self, RemoteExtendLifetime.self,
-                      RemoteSubmitJob.self, RemoteJobStatus.self, RemoteJobOutput.self]
+                      RemoteCreateDevAMI.self, RemoteUpdateBlueprint.self, RemoteSubmitJob.self, RemoteJobStatus.self, RemoteJobOutput.self]
     )
 }
 

@@ -66,6 +66,25 @@ final class DevFixture {
         try Data(text.utf8).write(to: blueprint)
     }
 
+    /// Make the analysis folder a git repository with the blueprint committed (update-blueprint
+    /// commits there); the git executable with a fixed identity and no global config.
+    @discardableResult
+    func git(_ args: String...) throws -> String {
+        let env = ["GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": home.path, "PATH": "/usr/bin:/bin"]
+        let r = try runProcess(URL(fileURLWithPath: "/usr/bin/git"), ["-C", dir.path] + args, environment: env)
+        guard r.status == 0 else { throw NSError(domain: "git", code: Int(r.status), userInfo: [NSLocalizedDescriptionKey: r.stderr]) }
+        return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func initRepository() throws {
+        try git("init", "-q", "-b", "main")
+        try git("config", "user.name", "Dev Tester")
+        try git("config", "user.email", "dev@example.org")
+        try Data(".bpctl/\n".utf8).write(to: dir.appendingPathComponent(".gitignore"))
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "blueprint")
+    }
+
     func cleanup() { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
 
     var environment: [String: String] {

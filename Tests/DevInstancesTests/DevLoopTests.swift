@@ -104,10 +104,31 @@ final class DevLoopTests: XCTestCase {
         XCTAssertEqual(refused.status, 3)
         XCTAssertTrue(refused.stderr.contains("no AMI has been saved"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("--force"), refused.stderr)
-        let forced = try f.bpctl(["terminate", "--force"])
-        XCTAssertEqual(forced.status, 0, forced.stderr)
-        let terminated = try await ec2.describeDevInstances(filters: ["instance-id": [id]])
-        XCTAssertEqual(terminated.first?.state, "terminated")
+
+        // create-devami + update-blueprint through the applier's AMI path.
+        try f.initRepository()
+        let original = try String(contentsOf: f.blueprint, encoding: .utf8)
+        let saved = try f.bpctl(["create-devami", "-n", "dev-\(f.pipeline)"])
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let image = try XCTUnwrap(try state(f).member(id)?.amis.last)
+        XCTAssertTrue(saved.stdout.contains("\(image) (dev-\(f.pipeline)) is available"), saved.stdout)
+        let tags = try await f.client().query(.ec2, action: "DescribeImages", version: "2016-11-15", [("ImageId.1", image)])
+        XCTAssertTrue(tags.descendants("item").contains { $0.text("key") == "bpctl:source-instance" && $0.text("value") == id })
+        XCTAssertTrue(tags.descendants("item").contains { $0.text("key") == "bpctl:pipeline" && $0.text("value") == f.pipeline })
+        let updated = try f.bpctl(["update-blueprint", "-m", "first image"])
+        XCTAssertEqual(updated.status, 0, updated.stderr)
+        XCTAssertEqual(try String(contentsOf: f.blueprint, encoding: .utf8), original.replacingOccurrences(of: "ami-03cf127a", with: image),
+                       "only the AMI's bytes change")
+        let log = try f.git("log", "--format=%s", "-3")
+        XCTAssertTrue(log.hasPrefix("automatic commit to document pipeline stack_config_template.json after update at "), log)
+        XCTAssertTrue(log.contains("Purpose: first image. AMI: \(image)"), log)
+        XCTAssertTrue(log.contains("before update at"), log)
+        XCTAssertEqual(try f.bpctl(["update-blueprint"]).stdout, "Blueprint already up to date, aborting new commit.\n")
+
+        let terminated = try f.bpctl(["terminate"])
+        XCTAssertEqual(terminated.status, 0, "an AMI was saved from this instance: " + terminated.stderr)
+        let gone = try await ec2.describeDevInstances(filters: ["instance-id": [id]])
+        XCTAssertEqual(gone.first?.state, "terminated")
         XCTAssertEqual(try state(f).instances, [])
         XCTAssertNil(try state(f).selected)
     }
@@ -142,10 +163,14 @@ final class DevLoopTests: XCTestCase {
 
         XCTAssertEqual(try f.contrib(["stop-devinstance"]).status, 0)
         XCTAssertEqual(try f.contrib(["start-devinstance"]).status, 0)
-        // Saving an AMI (what create-devami records) lets terminate proceed without --force.
-        let s = try await DevSession.open(blueprint: f.blueprint.path, client: f.client())
-        let image = try await EC2(f.client()).createImage(instanceID: id, name: "dev-\(f.pipeline)")
-        try s.recordAMI(image, from: id)
+        let noAMI = try f.contrib(["update-blueprint", "-m", "x"])
+        XCTAssertEqual(noAMI.status, 3)
+        XCTAssertTrue(noAMI.stderr.contains("There is no record of an AMI"), noAMI.stderr)
+        let saved = try f.contrib(["create-devami", "-n", "img-\(f.pipeline)"])
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let noGit = try f.contrib(["update-blueprint", "-m", "x"])
+        XCTAssertEqual(noGit.status, 1)
+        XCTAssertTrue(noGit.stderr.contains("is not in a git repository"), noGit.stderr)
         let kept = try f.contrib(["terminate-devinstance", "-f", "False"])
         XCTAssertEqual(kept.status, 0, "an AMI was saved from this instance: " + kept.stderr)
         XCTAssertEqual(try f.contrib(["select-instance", "-n", "two"]).status, 0)
@@ -193,6 +218,9 @@ final class DevLoopTests: XCTestCase {
         XCTAssertEqual(assign.status, 2, assign.stderr)
         XCTAssertTrue(assign.stderr.contains("no instance i-0123456789abcdef0"), assign.stderr)
         XCTAssertFalse(byName.stderr.contains("Fatal error") || assign.stderr.contains("Fatal error"))
+        let forced = try f.bpctl(["terminate", "--force"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(try state(f).instances, [])
     }
 
     func testInstanceTerminatedBehindTheToolsBackIsRepaired() async throws {
