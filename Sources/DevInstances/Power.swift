@@ -38,7 +38,12 @@ extension DevSession {
                 throw DevError(.refused, "no AMI has been saved from \(Self.label(m)) since it was launched: terminating it loses what was installed",
                                hint: "save one first (create-devami -n NAME), or pass --force to terminate anyway")
             }
-            _ = try await available(ami, from: "the AMI saved from \(i.id)", node: nil)
+            do {
+                _ = try await available(ami, from: "the AMI saved from \(i.id)", node: nil)
+            } catch let e as DevError where e.kind == .usage {
+                throw DevError(.refused, "\(e.message): nothing saved from this instance remains",
+                               hint: "save another with create-devami -n NAME, or pass --force to terminate anyway")
+            }
         }
         try await ec2.terminateInstances([i.id])
         state.instances.removeAll { $0.id == m.id }
