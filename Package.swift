@@ -43,10 +43,12 @@ let package = Package(
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Developer- and user-side analysis tools: job checks, `init` scaffolding, monitoring.
         .target(name: "AnalysisKit", dependencies: ["BlueprintKit", "AWSClient"]),
+        // Dev instances (`bpctl dev`, `neurocaas-contrib remote`): pool state, launch, jobs over SSM.
+        .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient", "Applier"]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
         .executableTarget(
             name: "neurocaas-contrib",
-            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Desired state from a blueprint, live state from AWS, the diff, the plan document.
         .target(name: "Planner", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
@@ -56,6 +58,7 @@ let package = Package(
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "DevInstances",
                 "Applier",
                 "Planner",
                 "GitKit",
@@ -73,6 +76,7 @@ let package = Package(
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"]),

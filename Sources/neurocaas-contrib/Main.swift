@@ -12,7 +12,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
         how to fix it); 2 usage error.
         """,
         version: "0.1.0",
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
+        subcommands: [WorkflowGroup.self, ScriptingGroup.self, RemoteGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
     )
 }
 
@@ -21,7 +21,7 @@ enum Main {
     static func main() async {
         do {
             if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) { return try fast.runNow() }
-            var command = try NeurocaasContrib.parseAsRoot()
+            var command = try NeurocaasContrib.parseAsRoot(RootOptions.extract(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             if NeurocaasContrib.exitCode(for: error) == .validationFailure {
