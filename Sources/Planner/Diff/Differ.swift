@@ -119,8 +119,8 @@ public struct Differ: Sendable {
 
     private func replaceReason(_ replaced: [AttributeChange]) -> String? {
         guard !replaced.isEmpty else { return nil }
-        if replaced.contains(where: { $0.name == "group" }) { return "the group name changed (it follows STAGE and PipelineName), and IAM cannot rename a group" }
-        return "its position in the affiliate list changed (nested stack parameters are by position)"
+        if replaced.contains(where: { $0.name == "group" }) { return "the group name changed with STAGE or PipelineName, and IAM cannot rename a group" }
+        return "its position in the affiliate list changed; nested stack parameters go by position"
     }
 
     private func updateDangers(_ d: ResourceState, _ attributes: [AttributeChange]) -> [String] {
