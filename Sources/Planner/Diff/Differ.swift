@@ -66,10 +66,9 @@ public struct Differ: Sendable {
                 pointer: after?.pointer,
                 statements: name == "policy" ? PolicyDocument.diff(Self.text(beforeValue), Self.text(afterValue)) : nil))
         }
-        guard let l else {
+        guard l != nil else {
             return Change(address: d.address, type: d.type, action: .create, reason: createReason(d), attributes: attributes, dangers: createDangers(d))
         }
-        _ = l
         if attributes.isEmpty { return Change(address: d.address, type: d.type, action: .noOp, attributes: []) }
         let replaced = attributes.filter { Self.replacing.contains($0.name) }
         let action: Change.Action = replaced.isEmpty ? .update : .replace
