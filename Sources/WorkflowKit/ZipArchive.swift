@@ -79,8 +79,8 @@ public enum ZipArchive {
         let header = h.readData(ofLength: 30)
         guard header.count == 30, u32(header, 0) == 0x0403_4B50 else { throw WorkflowError("\(zip) has a damaged entry: \(e.name)") }
         try h.seek(toOffset: UInt64(e.localHeaderOffset + 30 + Int(u16(header, 26)) + Int(u16(header, 28))))
-        FileManager.default.createFile(atPath: target, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: target) else { throw WorkflowError("cannot write \(target)") }
+        guard FileManager.default.createFile(atPath: target, contents: nil),
+              let out = FileHandle(forWritingAtPath: target) else { throw WorkflowError("cannot write \(target)") }
         defer { try? out.close() }
         var remaining = e.compressedSize
         switch e.method {

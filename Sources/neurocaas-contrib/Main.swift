@@ -11,6 +11,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
         Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
         how to fix it); 2 usage error.
         """,
+        version: "0.1.0",
         subcommands: [WorkflowGroup.self, ScriptingGroup.self]
     )
 }

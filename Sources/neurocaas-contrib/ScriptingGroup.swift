@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WorkflowKit
 
 struct ScriptingGroup: AsyncParsableCommand {
@@ -8,9 +9,14 @@ struct ScriptingGroup: AsyncParsableCommand {
 
 struct ReadYAMLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read-yaml", abstract: "Print a top-level field of a YAML file.")
-    @Option(name: [.short, .long], help: "The YAML file.") var path: String
+    @Option(name: [.short, .long], help: "The YAML file.", completion: .file(extensions: ["yaml", "yml"])) var path: String
     @Option(name: [.short, .long], help: "The field.") var field: String
     @Option(name: [.short, .long], help: "Printed when the field is missing.") var `default`: String?
+
+    /// As click's `Path(exists=True)`: a path that does not exist is a usage error (exit 2).
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("Path \(String(reflecting: path)) does not exist.") }
+    }
 
     func run() async throws {
         try await Runner.run { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
@@ -20,8 +26,8 @@ struct ReadYAMLCommand: AsyncParsableCommand {
 struct ParseZipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "parse-zip",
                                                     abstract: "Extract a dataset zip with exactly one top-level entry and print that entry's name.")
-    @Option(name: [.short, .long], help: "The zip file.") var zippath: String
-    @Option(name: [.short, .long], help: "Where to extract (default: the zip's folder).") var outpath: String?
+    @Option(name: [.short, .long], help: "The zip file.", completion: .file(extensions: ["zip"])) var zippath: String
+    @Option(name: [.short, .long], help: "Where to extract (default: the zip's folder).", completion: .directory) var outpath: String?
 
     func run() async throws {
         try await Runner.run { Runner.print(try ZipArchive.extractSingleTopLevel(zippath, into: outpath)) }

@@ -9,7 +9,7 @@ final class S3Tests: XCTestCase {
     override class func tearDown() { moto?.stop(); super.tearDown() }
 
     private func s3(partSize: Int = 16 << 20, threshold: Int = 64 << 20) throws -> S3 {
-        guard let m = Self.moto else { throw XCTSkip("moto_server is not installed") }
+        guard let m = Self.moto else { throw try motoMissing() }
         return S3(AWSClient(environment: testEnvironment(endpoint: m.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1)),
                   multipartThreshold: threshold, partSize: partSize)
     }

@@ -15,7 +15,7 @@ public struct TextRenderer: Sendable {
     }
 
     public func render(_ d: Diagnostic, source: SourceFile?) -> String {
-        var out = "\(bold("\(d.file):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
+        var out = "\(bold("\(ControlEscape.escape(d.file)):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
         if let source, d.start.line <= source.lineCount, !source.bytes.isEmpty {
             let line = source.lineText(d.start.line)
             let gutter = String(d.start.line)
@@ -35,7 +35,7 @@ public struct TextRenderer: Sendable {
 
     public func summary(_ report: ValidationReport) -> String {
         func n(_ c: Int, _ word: String) -> String { "\(c) \(word)\(c == 1 ? "" : "s")" }
-        var s = "\(n(report.errors, "error")), \(n(report.warnings, "warning")), \(report.infos) info in \(n(report.files.count, "file"))"
+        var s = "\(n(report.errors, "error")), \(n(report.warnings, "warning")), \(report.infos) info in \(n(report.checkedFiles, "file"))"
         if report.suppressed > 0 { s += " (\(report.suppressed) suppressed)" }
         return s
     }
