@@ -20,14 +20,11 @@ public struct Differ: Sendable {
     public let live: Side
     /// The last committed blueprint: the last known desired state (nil: no history).
     public let committed: Side?
-    /// Names used in danger sentences: "the deployed stack" or "the old blueprint".
-    public let liveName: String
 
-    public init(desired: Side, live: Side, committed: Side?, liveName: String = "the deployed stack") {
+    public init(desired: Side, live: Side, committed: Side?) {
         self.desired = desired
         self.live = live
         self.committed = committed
-        self.liveName = liveName
     }
 
     /// Attributes whose change replaces the resource rather than updating it.
@@ -40,7 +37,7 @@ public struct Differ: Sendable {
         let liveResources = sameStack ? live.resources : []
         var out: [Change] = []
         for d in desired.resources {
-            out.append(change(d, liveResources.first { $0.address == d.address }, sameStack: sameStack))
+            out.append(change(d, liveResources.first { $0.address == d.address }))
         }
         for l in liveResources where !desired.resources.contains(where: { $0.address == l.address }) {
             out.append(deletion(l))
@@ -48,7 +45,7 @@ public struct Differ: Sendable {
         return out
     }
 
-    private func change(_ d: ResourceState, _ l: ResourceState?, sameStack: Bool) -> Change {
+    private func change(_ d: ResourceState, _ l: ResourceState?) -> Change {
         let c = committed?.pipeline == desired.pipeline ? committed?.resource(d.address) : nil
         var attributes: [AttributeChange] = []
         var names = d.attributes.map(\.name)

@@ -88,7 +88,7 @@ public enum Planner {
         let before = DesiredState(blueprint: Blueprint(document: a)), after = DesiredState(blueprint: Blueprint(document: b))
         let differ = Differ(desired: .init(pipeline: after.pipeline, stage: after.stage, resources: after.resources),
                             live: .init(pipeline: before.pipeline, stage: before.stage, resources: before.resources),
-                            committed: nil, liveName: "the old blueprint")
+                            committed: nil)
         let cost = try await estimate(after, previousType: before.instanceType, region: after.region, options.prices)
         return Plan(bpctlVersion: options.bpctlVersion, kind: .diff, pipeline: after.pipeline, region: after.region, stage: after.stage,
                     blueprint: .init(path: new.label, sha256: sha256(new.bytes)), base: .init(path: old.label, sha256: sha256(old.bytes)),
