@@ -171,6 +171,13 @@ final class PlanCLITests: XCTestCase {
         XCTAssertTrue(drift.contains("AWS has \"echo hotfix\""), drift)
         XCTAssertFalse(drift.contains("environment.AMI"), "a blueprint change is not drift")
         XCTAssertTrue(text[..<section.lowerBound].contains("~ environment.AMI"), text)
+
+        // Committed but not deployed: AWS holds the older commit's AMI, so still the blueprint's.
+        try git.commit(["stack_config_template.json": edited.json], message: "new AMI")
+        let after = try bpctl(["plan", git.path("stack_config_template.json"), "--json"], cwd: git.root)
+        let again = try XCTUnwrap(try Plan.decode(Data(after.stdout.utf8)).changes.first { $0.address == "function[\"MainLambda\"]" })
+        XCTAssertEqual(again.intended.map(\.name), ["environment.AMI"])
+        XCTAssertEqual(again.drifted.map(\.name), ["environment.COMMAND"])
     }
 
     func testRefreshFalseUsesSavedFacts() async throws {

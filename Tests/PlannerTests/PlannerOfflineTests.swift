@@ -22,9 +22,12 @@ final class PlannerOfflineTests: XCTestCase {
     struct FixedHistory: BlueprintHistory {
         let commit: String
         let committed: [UInt8]?
+        /// Older versions than HEAD's, newest first.
+        var older: [[UInt8]] = []
         func head() throws -> String? { commit }
         func repositoryPath(of path: String) -> String? { "stacks/epi/stack_config_template.json" }
         func committedContents(of path: String) throws -> [UInt8]? { committed }
+        func committedVersions(of path: String, limit: Int) throws -> [[UInt8]] { (committed.map { [$0] } ?? []) + older }
     }
 
     func tempFile(_ text: String, name: String = "stack_config_template.json") throws -> String {
@@ -159,6 +162,26 @@ final class PlannerOfflineTests: XCTestCase {
         XCTAssertEqual(env["SECURITY_GROUPS"], .unknown, "from the account's global params")
         XCTAssertEqual(env["AMI"], .string("ami-0123abcd"))
         XCTAssertNil(env["versionid"])
+    }
+
+    /// A change committed but not deployed yet is the blueprint's, not drift: AWS still holds an
+    /// older committed version's value. A value no version ever had is drift.
+    func testCommittedButUndeployedIsNotDrift() async throws {
+        let base = TestBlueprint(pipeline: "epi-analysis")
+        var live = try facts(deployed: base)
+        live.functions["MainLambda"]?.environment["COMMAND"] = "echo hotfix"
+        var edited = base
+        edited.ami = "ami-0fedcba9876543210"
+        let path = try tempFile(edited.json)
+        let history = FixedHistory(commit: String(repeating: "c", count: 40), committed: Array(edited.json.utf8), older: [Array(base.json.utf8)])
+        let plan = try await Planner.plan(path: path, facts: .read(FixedFacts(facts: live)), history: history, options: .init(bpctlVersion: "test"))
+        let main = try XCTUnwrap(plan.changes.first { $0.address == "function[\"MainLambda\"]" })
+        XCTAssertEqual(main.intended.map(\.name), ["environment.AMI"], "committed at HEAD, deployed before: the blueprint's change")
+        XCTAssertEqual(main.drifted.map(\.name), ["environment.COMMAND"])
+        // Without the older version, HEAD alone cannot tell: the AMI counts as changed outside.
+        let headOnly = FixedHistory(commit: String(repeating: "c", count: 40), committed: Array(edited.json.utf8))
+        let blind = try await Planner.plan(path: path, facts: .read(FixedFacts(facts: live)), history: headOnly, options: .init(bpctlVersion: "test"))
+        XCTAssertEqual(blind.changes.first { $0.address == "function[\"MainLambda\"]" }?.drifted.map(\.name), ["environment.AMI", "environment.COMMAND"])
     }
 
     func testPolicyComparedByMeaning() {

@@ -20,11 +20,15 @@ public struct Differ: Sendable {
     public let live: Side
     /// The last committed blueprint: the last known desired state (nil: no history).
     public let committed: Side?
+    /// Older committed versions, newest first: a live value found there is a blueprint change
+    /// committed but not deployed yet, not drift.
+    public let earlier: [Side]
 
-    public init(desired: Side, live: Side, committed: Side?) {
+    public init(desired: Side, live: Side, committed: Side?, earlier: [Side] = []) {
         self.desired = desired
         self.live = live
         self.committed = committed
+        self.earlier = earlier
     }
 
     /// Attributes whose change replaces the resource rather than updating it.
@@ -59,7 +63,8 @@ public struct Differ: Sendable {
             let committedValue: PlanValue? = committed == nil ? nil : (c?.value(name) ?? .null)
             attributes.append(AttributeChange(
                 name: name, before: l == nil ? .null : beforeValue, after: afterValue,
-                origin: Self.origin(desired: afterValue, live: beforeValue, committed: committedValue, liveExists: l != nil, committedExists: c != nil),
+                origin: deployedFromHistory(d.address, name, beforeValue, exists: l != nil) ? .blueprint
+                    : Self.origin(desired: afterValue, live: beforeValue, committed: committedValue, liveExists: l != nil, committedExists: c != nil),
                 pointer: after?.pointer,
                 statements: name == "policy" ? PolicyDocument.diff(Self.text(beforeValue), Self.text(afterValue)) : nil))
         }
@@ -71,6 +76,12 @@ public struct Differ: Sendable {
         let action: Change.Action = replaced.isEmpty ? .update : .replace
         return Change(address: d.address, type: d.type, action: action, reason: replaceReason(replaced), attributes: attributes,
                       dangers: updateDangers(d, attributes))
+    }
+
+    /// Whether AWS holds the value of an older committed version (deployed before the blueprint
+    /// changed, so the difference is the blueprint's).
+    private func deployedFromHistory(_ address: String, _ name: String, _ live: PlanValue, exists: Bool) -> Bool {
+        exists && earlier.contains { $0.pipeline == desired.pipeline && $0.resource(address).map { ($0.value(name) ?? .null) == live } == true }
     }
 
     /// Drift rule: a difference is the blueprint's when AWS still holds the last committed value
