@@ -22,14 +22,14 @@ let package = Package(
             name: "BlueprintKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // OpenSSL's libcrypto (Debian: libssl-dev) for SHA-256 and HMAC in SigV4.
-        .systemLibrary(
-            name: "CLibCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
+        // OpenSSL's libcrypto for SHA-256 and HMAC in SigV4, opened with dlopen on the first
+        // signature (no pkg-config: that would link it into every start-up).
+        .systemLibrary(name: "CLibCrypto"),
+        // libcurl's header only (Debian: libcurl4-openssl-dev): the library is opened with dlopen on
+        // the first request, so offline commands never load it (docs/performance.md, "Start-up").
+        .systemLibrary(name: "CCurlLoader"),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
-        .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
+        .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git executable.

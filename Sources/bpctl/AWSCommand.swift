@@ -12,7 +12,7 @@ enum AWSCommand {
         if let problem = environment.profileProblem(explicit: profile) {
             throw ValidationError(problem + " (aws configure list-profiles shows the names)")
         }
-        let chain = CredentialChain(environment: environment, profile: profile, transport: URLSessionTransport())
+        let chain = CredentialChain(environment: environment, profile: profile, transport: CurlTransport())
         guard let resolved = chain.region(explicit: region, fallback: fallbackRegion) else {
             throw ValidationError("no region: pass --region, or set AWS_REGION or the profile's region")
         }

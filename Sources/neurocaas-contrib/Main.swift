@@ -20,6 +20,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
+            if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) { return try fast.runNow() }
             var command = try NeurocaasContrib.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {

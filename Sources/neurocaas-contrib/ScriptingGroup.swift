@@ -7,7 +7,7 @@ struct ScriptingGroup: AsyncParsableCommand {
                                                     subcommands: [ReadYAMLCommand.self, ParseZipCommand.self])
 }
 
-struct ReadYAMLCommand: AsyncParsableCommand {
+struct ReadYAMLCommand: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "read-yaml", abstract: "Print a top-level field of a YAML file.")
     @Option(name: [.short, .long], help: "The YAML file.", completion: .file(extensions: ["yaml", "yml"])) var path: String
     @Option(name: [.short, .long], help: "The field.") var field: String
@@ -18,8 +18,8 @@ struct ReadYAMLCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("Path \(String(reflecting: path)) does not exist.") }
     }
 
-    func run() async throws {
-        try await Runner.run { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
+    func runNow() throws {
+        try Runner.runNow { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
     }
 }
 
