@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
         .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "Applier", targets: ["Applier"]),
         .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
@@ -32,9 +33,12 @@ let package = Package(
         .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git executable.
-        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git
+        // executable; opened with dlopen on first use (its header gives the types), like libcurl.
+        .systemLibrary(name: "CLibGit2"),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
+        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
@@ -50,6 +54,7 @@ let package = Package(
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "Applier",
                 "Planner",
                 "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,7 +63,7 @@ let package = Package(
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
         // bench/s3.sh's load generator (not installed; benchmarks only).
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
@@ -66,6 +71,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]

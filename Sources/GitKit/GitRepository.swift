@@ -14,19 +14,19 @@ public final class GitRepository: @unchecked Sendable {
         self.workdir = workdir
     }
 
-    deinit { git_repository_free(handle) }
+    deinit { G.git_repository_free!(handle) }
 
     /// The repository whose working tree holds `path` (a file or a directory, existing or not:
     /// the search starts at the nearest existing ancestor). nil when there is none.
     public static func discover(containing path: String) throws -> GitRepository? {
-        _ = LibGit2.initialized
+        try LibGit2.load()
         var start = URL(fileURLWithPath: path).standardizedFileURL.path
         while !FileManager.default.fileExists(atPath: start), start != "/" {
             start = (start as NSString).deletingLastPathComponent
         }
         var found = git_buf()
-        defer { git_buf_dispose(&found) }
-        let rc = git_repository_discover(&found, start, 0, nil)
+        defer { G.git_buf_dispose!(&found) }
+        let rc = G.git_repository_discover!(&found, start, 0, nil)
         if rc == GIT_ENOTFOUND.rawValue { return nil }
         guard rc == 0, let gitdir = found.ptr else {
             throw GitError(.other, LibGit2.describe("cannot look for a git repository above \(start)"))
@@ -36,18 +36,18 @@ public final class GitRepository: @unchecked Sendable {
 
     /// Open the repository at `path` (its working tree or .git directory).
     public static func open(_ path: String) throws -> GitRepository {
-        _ = LibGit2.initialized
+        try LibGit2.load()
         return try open(gitdir: path, near: path)
     }
 
     private static func open(gitdir: String, near: String) throws -> GitRepository {
         var repo: OpaquePointer?
-        guard git_repository_open(&repo, gitdir) == 0, let repo else {
+        guard G.git_repository_open!(&repo, gitdir) == 0, let repo else {
             throw GitError(.notARepository, LibGit2.describe("\(near) is not inside a git repository"),
                            hint: "run `git init` there, or pass a path inside a clone")
         }
-        guard let dir = git_repository_workdir(repo) else {
-            git_repository_free(repo)
+        guard let dir = G.git_repository_workdir!(repo) else {
+            G.git_repository_free!(repo)
             throw GitError(.notARepository, "\(gitdir) is a bare git repository (it has no working tree)")
         }
         var workdir = String(cString: dir)
@@ -83,7 +83,7 @@ public final class GitRepository: @unchecked Sendable {
     public func headCommitID() throws -> String? {
         lock.lock(); defer { lock.unlock() }
         var oid = git_oid()
-        let rc = git_reference_name_to_id(&oid, handle, "HEAD")
+        let rc = G.git_reference_name_to_id!(&oid, handle, "HEAD")
         if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EUNBORNBRANCH.rawValue { return nil }
         guard rc == 0 else { throw GitError(.other, LibGit2.describe("cannot read HEAD of \(workdir)")) }
         return LibGit2.hex(oid)
@@ -93,23 +93,23 @@ public final class GitRepository: @unchecked Sendable {
     public func resolve(_ rev: String) throws -> String {
         lock.lock(); defer { lock.unlock() }
         let commit = try lookupCommit(rev)
-        defer { git_commit_free(commit) }
-        return LibGit2.hex(git_commit_id(commit).pointee)
+        defer { G.git_commit_free!(commit) }
+        return LibGit2.hex(G.git_commit_id!(commit)!.pointee)
     }
 
     /// The commit a revision names (caller holds the lock and frees the commit).
     func lookupCommit(_ rev: String) throws -> OpaquePointer {
         var object: OpaquePointer?
-        let rc = git_revparse_single(&object, handle, rev)
+        let rc = G.git_revparse_single!(&object, handle, rev)
         guard rc == 0, let object else {
             let reason = rc == GIT_ENOTFOUND.rawValue || rc == GIT_EAMBIGUOUS.rawValue || rc == GIT_EINVALIDSPEC.rawValue
                 ? "" : ": " + LibGit2.lastError()
             throw GitError(.unknownRevision, "unknown revision \"\(rev)\" in \(workdir)\(reason)",
                            hint: "name a commit, branch or tag of this repository (`git log --oneline` lists them)")
         }
-        defer { git_object_free(object) }
+        defer { G.git_object_free!(object) }
         var peeled: OpaquePointer?
-        guard git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0, let peeled else {
+        guard G.git_object_peel!(&peeled, object, GIT_OBJECT_COMMIT) == 0, let peeled else {
             throw GitError(.unknownRevision, "revision \"\(rev)\" in \(workdir) does not name a commit")
         }
         return peeled

@@ -10,7 +10,8 @@ struct BPCtl: ParsableCommand {
     /// The subcommands; the overview below is written from their own configurations, so `--help`
     /// only ever names commands that exist.
     static let commands: [ParsableCommand.Type] = [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
-                                                   PlanCommand.self, ShowCommand.self, DiffCommand.self]
+                                                    PlanCommand.self, ShowCommand.self, DiffCommand.self, ApplyCommand.self, FmtCommand.self,
+                                                    AMICommand.self, ForceUnlockCommand.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bpctl",

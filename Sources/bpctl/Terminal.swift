@@ -20,6 +20,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum Terminal {
+    /// `--color auto` (for commands without a --color flag: plan, show, diff, apply).
+    static var colorOnStdout: Bool { color(.auto) }
+
     /// `--color always|never` decide; with auto, FORCE_COLOR or CLICOLOR_FORCE (set and not "0")
     /// force colour for CI logs, NO_COLOR (https://no-color.org) and TERM=dumb turn it off, and
     /// otherwise colour only when stdout is a terminal.
