@@ -184,6 +184,20 @@ final class PlannerOfflineTests: XCTestCase {
         XCTAssertEqual(blind.changes.first { $0.address == "function[\"MainLambda\"]" }?.drifted.map(\.name), ["environment.AMI", "environment.COMMAND"])
     }
 
+    func testChecksForAccountState() async throws {
+        let bp = TestBlueprint(pipeline: "epi-analysis")
+        var live = try facts(deployed: bp)
+        live.stack?.status = "ROLLBACK_COMPLETE"
+        live.image = .init(state: "pending", ownerID: nil, deprecationTime: "2026-01-01T00:00:00Z")
+        live.instanceTypeOffered = false
+        let plan = try await Planner.plan(path: try tempFile(bp.json), facts: .read(FixedFacts(facts: live)), history: nil, options: .init(bpctlVersion: "test"))
+        XCTAssertEqual(plan.checks.map(\.severity), [.error, .error, .warning, .error], "\(plan.checks)")
+        XCTAssertTrue(plan.checks[0].message.contains("ROLLBACK_COMPLETE"))
+        XCTAssertTrue(plan.checks[1].message.contains("is pending, not available"))
+        XCTAssertTrue(plan.checks[3].message.contains("t2.micro is not offered in us-east-1"))
+        XCTAssertFalse(plan.applyable)
+    }
+
     func testPolicyComparedByMeaning() {
         let a = #"{"Version":"2012-10-17","Statement":[{"Sid":"S","Effect":"Allow","Action":["s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::b/x/*"}]}"#
         let b = #"{"Statement":[{"Resource":["arn:aws:s3:::b/x/*"],"Action":["s3:DeleteObject","s3:PutObject"],"Effect":"Allow","Sid":"S"}],"Version":"2012-10-17"}"#
