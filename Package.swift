@@ -41,10 +41,12 @@ let package = Package(
         .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
+        // Developer- and user-side analysis tools: job checks, `init` scaffolding, monitoring.
+        .target(name: "AnalysisKit", dependencies: ["BlueprintKit", "AWSClient"]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
         .executableTarget(
             name: "neurocaas-contrib",
-            dependencies: ["WorkflowKit", "AWSClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Desired state from a blueprint, live state from AWS, the diff, the plan document.
         .target(name: "Planner", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
@@ -57,6 +59,7 @@ let package = Package(
                 "Applier",
                 "Planner",
                 "GitKit",
+                "AnalysisKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +76,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
+        .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

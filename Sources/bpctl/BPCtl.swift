@@ -11,7 +11,7 @@ struct BPCtl: ParsableCommand {
     /// only ever names commands that exist.
     static let commands: [ParsableCommand.Type] = [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
                                                     PlanCommand.self, ShowCommand.self, DiffCommand.self, ApplyCommand.self, FmtCommand.self,
-                                                    AMICommand.self, ForceUnlockCommand.self]
+                                                    AMICommand.self, ForceUnlockCommand.self, CheckJobCommand.self, InitCommand.self, MonitorCommand.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bpctl",

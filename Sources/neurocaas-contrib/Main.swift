@@ -12,7 +12,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
         how to fix it); 2 usage error.
         """,
         version: "0.1.0",
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self]
+        subcommands: [WorkflowGroup.self, ScriptingGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
     )
 }
 

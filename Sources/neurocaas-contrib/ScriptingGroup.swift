@@ -28,8 +28,15 @@ struct ParseZipCommand: AsyncParsableCommand {
                                                     abstract: "Extract a dataset zip with exactly one top-level entry and print that entry's name.")
     @Option(name: [.short, .long], help: "The zip file.", completion: .file(extensions: ["zip"])) var zippath: String
     @Option(name: [.short, .long], help: "Where to extract (default: the zip's folder).", completion: .directory) var outpath: String?
+    @Option(help: "Refuse a zip that extracts to more bytes than this.") var maxBytes = ZipArchive.Limits().maxBytes
+    @Option(help: "Refuse a zip whose extracted size is more than this many times its own.") var maxRatio = ZipArchive.Limits().maxRatio
+
+    func validate() throws {
+        if let problem = ZipArchive.inputProblem(zip: zippath, outDir: outpath) { throw ValidationError(problem) }
+    }
 
     func run() async throws {
-        try await Runner.run { Runner.print(try ZipArchive.extractSingleTopLevel(zippath, into: outpath)) }
+        let limits = ZipArchive.Limits(maxBytes: maxBytes, maxRatio: maxRatio)
+        try await Runner.run { Runner.print(try ZipArchive.extractSingleTopLevel(zippath, into: outpath, limits: limits)) }
     }
 }

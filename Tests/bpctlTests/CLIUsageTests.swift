@@ -137,7 +137,7 @@ final class CLIUsageTests: XCTestCase {
             return String(word)
         }
         XCTAssertTrue(names.contains("validate"), section)
-        // The overview paragraph, which wraps once there are more than a few subcommands.
+        // The overview paragraph (argument-parser wraps it at 80 columns).
         let overview = try XCTUnwrap(help.stdout.components(separatedBy: "\n\n").first).replacingOccurrences(of: "\n", with: " ")
         for name in names where name != "help" { XCTAssertTrue(overview.contains(name), "overview names \(name): \(overview)") }
         for word in ["plan", "apply"] where !names.contains(word) {

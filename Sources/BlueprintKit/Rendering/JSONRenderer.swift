@@ -8,7 +8,7 @@ public enum JSONRenderer {
             ("format_version", .string(formatVersion)),
             ("files", .array(report.files.map { file in
                 .object([("path", .string(file.path)), ("kind", .string(file.isConfig ? "config" : "input")),
-                         ("diagnostics", .array(file.diagnostics.map(diagnostic)))])
+                         ("diagnostics", .array(file.diagnostics.map(diagnostic))), ("omitted", .int(file.omittedCount))])
             })),
             ("summary", .object([
                 ("files", .int(report.checkedFiles)), ("errors", .int(report.errors)),

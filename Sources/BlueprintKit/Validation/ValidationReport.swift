@@ -7,7 +7,9 @@ public struct ValidationReport: Sendable {
     }
 
     public var all: [Diagnostic] { files.flatMap(\.diagnostics) }
-    public func count(_ severity: Severity) -> Int { files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count } }
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count + ($1.omitted[severity] ?? 0) }
+    }
     public var errors: Int { count(.error) }
     public var warnings: Int { count(.warning) }
     public var infos: Int { count(.info) }
@@ -23,7 +25,7 @@ public struct ValidationReport: Sendable {
     public func exitCode(failOn threshold: FailThreshold) -> Int32 {
         if unreadable > 0 || configProblems > 0 { return ExitStatus.usage }
         guard let minimum = threshold.severity else { return ExitStatus.ok }
-        return all.contains { $0.severity >= minimum } ? ExitStatus.findings : ExitStatus.ok
+        return Severity.allCases.contains { $0 >= minimum && count($0) > 0 } ? ExitStatus.findings : ExitStatus.ok
     }
 }
 

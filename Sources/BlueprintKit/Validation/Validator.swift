@@ -100,7 +100,10 @@ public enum Validator {
             }
         }
         applySuppressions(&results, blueprints: blueprints, options: options)
-        for i in results.indices { results[i].diagnostics.sort(by: Diagnostic.ordered) }
+        for i in results.indices {
+            results[i].cap(InputLimits.maxFindingsPerFile)
+            results[i].diagnostics.sort(by: Diagnostic.ordered)
+        }
         return ValidationReport(files: results)
     }
 
@@ -167,6 +170,10 @@ public struct FileResult: Sendable {
     /// Findings a suppression removed, kept for SARIF's `suppressions`.
     public var suppressedDiagnostics: [SuppressedDiagnostic] = []
     public var suppressed: Int { suppressedDiagnostics.count }
+    /// Findings past the per-file cap, by severity: counted in the summary and the exit code,
+    /// not rendered one by one (thousands of findings in a hostile file make output quadratic to read).
+    public var omitted: [Severity: Int] = [:]
+    public var omittedCount: Int { omitted.values.reduce(0, +) }
 
     public init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool, isConfig: Bool = false) {
         self.path = path
@@ -174,6 +181,14 @@ public struct FileResult: Sendable {
         self.diagnostics = diagnostics
         self.parsed = parsed
         self.isConfig = isConfig
+    }
+
+    /// Keep the `limit` most severe findings (earliest first among equals).
+    mutating func cap(_ limit: Int) {
+        guard diagnostics.count > limit else { return }
+        diagnostics.sort { a, b in a.severity != b.severity ? a.severity > b.severity : Diagnostic.ordered(a, b) }
+        for d in diagnostics[limit...] { omitted[d.severity, default: 0] += 1 }
+        diagnostics.removeSubrange(limit...)
     }
 
     mutating func drop(_ rules: [String: SuppressedDiagnostic.Origin]) {
