@@ -9,7 +9,7 @@ struct TestBlueprint {
     var pipeline: String
     var stage = "websubstack"
     var ami = "ami-0123456789abcdef0"
-    var instanceType = "p2.xlarge"
+    var instanceType = "t2.micro"
     var command = #"cd /home/ubuntu; neurocaas_contrib/run_main_cli.sh \"{}\" \"{}\" \"{}\" \"{}\" \"epi/run.sh\"; . neurocaas_contrib/ncap_utils/workflow.sh; cleanup"#
     var affiliates: [(name: String, users: [String])] = [("cunninghamlab", ["alice", "bob"]), ("debuggers", ["carol"])]
     var region = "us-east-1"
