@@ -75,11 +75,13 @@ let package = Package(
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
+        // The deployed analysis (moto) that the planner and applier tests share.
+        .target(name: "PlanFixtures", dependencies: ["Planner", "BlueprintKit", "AWSClient", "TestSupport"], path: "Tests/PlanFixtures"),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlanFixtures", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
         .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]

@@ -1,6 +1,7 @@
 import AWSClient
 import BlueprintKit
 import Foundation
+import PlanFixtures
 import Planner
 import TestSupport
 import XCTest

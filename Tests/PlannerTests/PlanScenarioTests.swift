@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import PlanFixtures
 import Planner
 import TestSupport
 import XCTest

@@ -1,5 +1,6 @@
 import BlueprintKit
 import Foundation
+import PlanFixtures
 @testable import Planner
 import XCTest
 
