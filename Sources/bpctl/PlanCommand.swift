@@ -90,7 +90,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         FileHandleOutput.stdout(json ? plan.json() : PlanTextRenderer(color: Terminal.color(color)).render(plan))
         if let out {
-            do { try PlanSupport.writeAtomically(plan.json(), to: out) } catch { throw PlanSupport.fail("cannot write \(out): \(error.localizedDescription)") }
+            do { try AtomicFile.write(plan.json(), to: out) } catch { throw PlanSupport.fail("\(error)") }
             if !json { FileHandleOutput.stderr("Saved the plan to \(out). 'bpctl show \(out)' renders it and says whether it is still current.\n") }
         }
         if plan.checks.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
