@@ -28,6 +28,8 @@ let package = Package(
         ),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
         .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
+        // `bpctl audit affiliates`: blueprint intent × IAM reality, one file per finding kind.
+        .target(name: "Audit", dependencies: ["BlueprintKit", "AWSClient"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
@@ -43,6 +45,7 @@ let package = Package(
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +59,7 @@ let package = Package(
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

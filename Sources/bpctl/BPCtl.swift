@@ -15,7 +15,7 @@ struct BPCtl: ParsableCommand {
         could not be read or parsed.
         """,
         version: BPCtlVersion.current,
-        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self]
+        subcommands: [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self, AuditCommand.self]
     )
 }
 

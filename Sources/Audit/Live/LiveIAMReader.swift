@@ -1,0 +1,73 @@
+import AWSClient
+import Foundation
+
+/// Reads what the audit needs from IAM, in parallel with bounded concurrency: every user and
+/// group, each group's members and inline policies, and credential facts (the credential report,
+/// or per-user calls when the report is unavailable).
+public struct LiveIAMReader: Sendable {
+    public let iam: IAM
+    public let concurrency: Int
+    public let useCredentialReport: Bool
+    public let reportAttempts: Int
+
+    public init(client: AWSClient, concurrency: Int = 8, useCredentialReport: Bool = true, reportAttempts: Int = 10) {
+        iam = IAM(client)
+        self.concurrency = concurrency
+        self.useCredentialReport = useCredentialReport
+        self.reportAttempts = reportAttempts
+    }
+
+    /// Per-user calls (the fallback) are made only for the users the audit looks at: those the
+    /// blueprints list and the members of their groups.
+    public func read(for model: AuditModel) async throws -> IAMSnapshot {
+        async let usersCall = iam.listUsers()
+        async let groupsCall = iam.listGroups()
+        let (users, groupList) = try await (usersCall, groupsCall)
+        let iam = self.iam
+        let groups = try await boundedMap(groupList, limit: concurrency) { g -> IAMSnapshot.Group in
+            async let members = iam.getGroup(g.name)
+            async let names = iam.listGroupPolicies(g.name)
+            let policies = try await boundedMap(try await names, limit: 4) { ($0, try await iam.getGroupPolicy(group: g.name, name: $0)) }
+            return IAMSnapshot.Group(name: g.name, members: try await members, policies: Dictionary(policies, uniquingKeysWith: { a, _ in a }))
+        }
+        var wanted = Set(model.memberships.map { $0.iamUser.lowercased() })
+        for g in groups where model.affiliatesByGroup[g.name.lowercased()] != nil { wanted.formUnion(g.members.map { $0.lowercased() }) }
+        var facts: [String: IAMSnapshot.User] = [:]
+        var source = "per-user calls"
+        var generated: Date?
+        if useCredentialReport, let csv = try await reportIfAllowed() {
+            source = "credential report"
+            generated = Date()
+            for row in CredentialReport.parse(csv) {
+                facts[row.user.lowercased()] = IAMSnapshot.User(name: row.user, passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive, keys: row.keys)
+            }
+        } else {
+            let names = users.map(\.name).filter { wanted.contains($0.lowercased()) }
+            for u in try await boundedMap(names, limit: concurrency, { try await perUser($0) }) { facts[u.name.lowercased()] = u }
+        }
+        let all = users.map { facts[$0.name.lowercased()] ?? IAMSnapshot.User(name: $0.name) }
+        return IAMSnapshot(users: all, groups: groups, credentialSource: source, credentialReportGenerated: generated)
+    }
+
+    /// The credential report, or nil when IAM will not give it (not allowed, not ready in time):
+    /// the caller falls back on per-user calls.
+    private func reportIfAllowed() async throws -> String? {
+        do {
+            return try await iam.credentialReport(attempts: reportAttempts)
+        } catch AWSError.service(let e) where ["AccessDenied", "ReportNotPresent", "ReportInProgress", "ReportExpired"].contains(e.code) {
+            return nil
+        }
+    }
+
+    private func perUser(_ name: String) async throws -> IAMSnapshot.User {
+        let iam = self.iam
+        async let login = iam.hasLoginProfile(user: name)
+        async let mfa = iam.listMFADevices(user: name)
+        let keys = try await iam.listAccessKeys(user: name)
+        let withUse = try await boundedMap(keys, limit: 2) { k in
+            IAMSnapshot.Key(label: "access key …\(k.id.suffix(4))", active: k.active, created: k.created,
+                            lastUsed: try await iam.getAccessKeyLastUsed(k.id))
+        }
+        return IAMSnapshot.User(name: name, passwordEnabled: try await login, mfaActive: !(try await mfa).isEmpty, keys: withUse)
+    }
+}
