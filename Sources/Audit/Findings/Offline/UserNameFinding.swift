@@ -5,7 +5,7 @@ struct UserNameFinding: AuditCheck {
         id: "BP305", name: "iam-user-name", severity: .error,
         summary: "The IAM user name `<UserName><REGION>` is over 64 characters or has characters IAM does not allow.",
         rationale: "The deploy looks up IAM user `<UserName><REGION>` (§4.9); IAM user names are at most 64 characters of letters, digits and +=,.@_-, so such a user cannot exist and the deploy fails.",
-        triggering: [AuditExample(.edit(("\"carol\"", "\"\(String(repeating: "carol", count: 11))\""))),
+        triggering: [AuditExample(.edit(("\"carol\"", "\"\(String(repeating: "carol", count: 12))\""))),
                      AuditExample(.edit(("\"carol\"", "\"carol smith\"")))],
         nonTriggering: [AuditExample(.clean), AuditExample(.edit(("\"carol\"", "\"carol.smith@example.org\"")))])
 
