@@ -61,7 +61,7 @@ public struct AuditReport: Sendable {
 
     public var summary: String {
         func n(_ c: Int, _ word: String) -> String { "\(c) \(word)\(c == 1 ? "" : "s")" }
-        var s = "\(n(model.users.count, "user")), \(n(model.pipelines.count, "pipeline")), \(n(model.affiliates.count, "affiliate")) in \(n(model.files.count, "file")): "
+        var s = "\(n(model.users.count, "user")), \(n(model.pipelines.count, "pipeline")), \(n(model.affiliates.count, "affiliate")) in \(n(model.files.count, "file"))\(model.unreadableFiles > 0 ? " (\(model.unreadableFiles) unreadable)" : ""): "
         if model.skippedAffiliates > 0 { s = s.dropLast(2) + " (\(model.skippedAffiliates) skipped: no usable PipelineName or AffiliateName): " }
         s += "\(n(count(.error), "error")), \(n(count(.warning), "warning")), \(count(.info)) info"
         if let iam { s += " (IAM: \(n(iam.users.count, "user")), \(n(iam.groups.count, "group")); credentials from \(iam.credentialSource))" }

@@ -35,7 +35,9 @@ public enum Auditor {
                                       message: e.error.message, hint: e.error.hint))
             }
         }
-        return (AuditModel(blueprints: blueprints), bad)
+        var model = AuditModel(blueprints: blueprints)
+        model.unreadableFiles = bad.count
+        return (model, bad)
     }
 
     /// Run every finding kind; live kinds find nothing without a snapshot.

@@ -55,6 +55,8 @@ public struct AuditModel: Sendable {
     public let affiliates: [Affiliate]
     /// Blueprints without a usable PipelineName or AffiliateName (the validator reports why).
     public let skippedAffiliates: Int
+    /// Files that could not be read or parsed (not in `files`).
+    public var unreadableFiles = 0
 
     public var memberships: [Membership] { affiliates.flatMap(\.members) }
 
