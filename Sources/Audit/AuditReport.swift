@@ -31,18 +31,19 @@ public struct AuditReport: Sendable {
         self.findings = findings
         self.generated = generated
         var records: [Record] = []
-        var seen = Set<String>()
+        struct Pair: Hashable { let user: String, group: String }
+        var seen = Set<Pair>()
         for a in model.affiliates {
             let group = iam?.group(a.group)
             let members = Set(group?.members.map { $0.lowercased() } ?? [])
-            for m in a.members where seen.insert("\(m.iamUser.lowercased())|\(a.group.lowercased())").inserted {
+            for m in a.members where seen.insert(Pair(user: m.key, group: a.groupKey)).inserted {
                 records.append(Record(user: m.iamUser, pipeline: a.pipeline, affiliate: a.name, group: a.group, declared: true,
-                                      groupCount: model.groupsByUser[m.iamUser.lowercased()]?.count ?? 0,
-                                      userExists: iam.map { $0.user(m.iamUser) != nil }, member: iam.map { _ in members.contains(m.iamUser.lowercased()) },
+                                      groupCount: model.groupsByUser[m.key]?.count ?? 0,
+                                      userExists: iam.map { $0.user(m.iamUser) != nil }, member: iam.map { _ in members.contains(m.key) },
                                       position: m.position))
             }
             // Access the blueprint does not grant: members of the group no blueprint lists.
-            for member in group?.members ?? [] where seen.insert("\(member.lowercased())|\(a.group.lowercased())").inserted {
+            for member in group?.members ?? [] where seen.insert(Pair(user: member.lowercased(), group: a.groupKey)).inserted {
                 records.append(Record(user: member, pipeline: a.pipeline, affiliate: a.name, group: a.group, declared: false,
                                       groupCount: iam?.groupsOfUser[member.lowercased()]?.count ?? 0, userExists: true, member: true,
                                       position: a.position))

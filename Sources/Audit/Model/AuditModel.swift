@@ -30,25 +30,43 @@ public struct AuditModel: Sendable {
         /// `<UserName><REGION>`, the IAM user the deploy adds to the group (§4.9).
         public let iamUser: String
         public let declared: String
+        /// `iamUser` lowercased: the key of every per-user lookup (IAM names are case-insensitive).
+        public let key: String
         public let region: String
         public let position: Position
         /// Index into `affiliates`.
         public let affiliate: Int
     }
 
-    /// One UXData.Affiliates entry of one blueprint.
-    public struct Affiliate: Sendable {
+    /// One UXData.Affiliates entry of one blueprint. A class: findings pass affiliates around a
+    /// lot, and copying a struct of nine strings and an array was a tenth of a large audit.
+    public final class Affiliate: Sendable {
         public let name: String
         public let pipeline: String
         public let stage: String
         /// The group the deploy creates (§4.9): develop `<aff>group`, webdev `<aff><pipeid>group`,
         /// websubstack `<aff><pipeid>substackgroup`.
         public let group: String
+        /// `group` lowercased.
+        public let groupKey: String
         public let position: Position
         public let contactEmail: (value: String, position: Position)?
         public let members: [Membership]
         /// Index into `files`.
         public let file: Int
+
+        init(name: String, pipeline: String, stage: String, group: String, position: Position,
+             contactEmail: (value: String, position: Position)?, members: [Membership], file: Int) {
+            self.name = name
+            self.pipeline = pipeline
+            self.stage = stage
+            self.group = group
+            groupKey = group.lowercased()
+            self.position = position
+            self.contactEmail = contactEmail
+            self.members = members
+            self.file = file
+        }
     }
 
     public let files: [String]
@@ -68,6 +86,9 @@ public struct AuditModel: Sendable {
     public let affiliatesByGroup: [String: [Int]]
     /// Pipeline → its groups (lowercased).
     public let groupsByPipeline: [String: Set<String>]
+    /// IAM users and pipelines in first-seen order.
+    public let users: [String]
+    public let pipelines: [String]
 
     public init(blueprints: [Blueprint]) {
         var affiliates: [Affiliate] = []
@@ -87,7 +108,8 @@ public struct AuditModel: Sendable {
                 let index = affiliates.count
                 let members = a.users.compactMap { u -> Membership? in
                     guard !TemplateLeftover.matches(u.value) else { return nil }
-                    return Membership(iamUser: IAMNames.user(u.value, region: region), declared: u.value, region: region,
+                    let iamUser = IAMNames.user(u.value, region: region)
+                    return Membership(iamUser: iamUser, declared: u.value, key: iamUser.lowercased(), region: region,
                                       position: Position(bp.source, u.range, u.pointer), affiliate: index)
                 }
                 let email = a.contactEmail.flatMap { f in f.node.string.map { ($0, Position(bp.source, f.node.range, f.pointer)) } }
@@ -108,16 +130,21 @@ public struct AuditModel: Sendable {
         var byUser: [String: [Membership]] = [:]
         var byGroup: [String: [Int]] = [:]
         var byPipeline: [String: Set<String>] = [:]
+        var users: [String] = [], pipelines: [String] = []
         for (i, a) in affiliates.enumerated() {
-            let g = a.group.lowercased()
+            let g = a.groupKey
             byGroup[g, default: []].append(i)
+            if byPipeline[a.pipeline] == nil { pipelines.append(a.pipeline) }
             byPipeline[a.pipeline, default: []].insert(g)
             for m in a.members {
-                let u = m.iamUser.lowercased()
+                let u = m.key
+                if byUser[u] == nil { users.append(m.iamUser) }
                 byUser[u, default: []].append(m)
                 if !(groups[u]?.contains(g) ?? false) { groups[u, default: []].append(g) }
             }
         }
+        self.users = users
+        self.pipelines = pipelines
         groupsByUser = groups
         membershipsByUser = byUser
         affiliatesByGroup = byGroup
@@ -126,14 +153,4 @@ public struct AuditModel: Sendable {
 
     public func affiliate(of m: Membership) -> Affiliate { affiliates[m.affiliate] }
 
-    /// IAM users in first-seen order.
-    public var users: [String] {
-        var seen = Set<String>()
-        return memberships.map(\.iamUser).filter { seen.insert($0.lowercased()).inserted }
-    }
-
-    public var pipelines: [String] {
-        var seen = Set<String>()
-        return affiliates.map(\.pipeline).filter { seen.insert($0).inserted }
-    }
 }

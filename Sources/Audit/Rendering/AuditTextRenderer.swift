@@ -49,14 +49,22 @@ public struct AuditTextRenderer: Sendable {
         return s
     }
 
+    /// Columns padded to their widest cell (in Unicode scalars; Foundation's padding was a third
+    /// of a 1,000-blueprint run).
     private func table(_ rows: [[String]]) -> String {
         var widths = [Int](repeating: 0, count: rows[0].count)
-        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
-        return rows.enumerated().map { n, row in
-            let text = "  " + row.enumerated().map { i, c in i == row.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-            return n == 0 ? paint("2", text) : text
-        }.joined(separator: "\n") + "\n"
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.unicodeScalars.count) } }
+        var out = ""
+        for (n, row) in rows.enumerated() {
+            var text = " "
+            for (i, c) in row.enumerated() {
+                text += " "
+                text += c
+                if i < row.count - 1 { text += String(repeating: " ", count: widths[i] - c.unicodeScalars.count + 1) }
+            }
+            out += (n == 0 ? paint("2", text) : text) + "\n"
+        }
+        return out
     }
 
     private func label(_ s: Severity) -> String {

@@ -13,7 +13,7 @@ struct AuditedUser {
         var out: [AuditedUser] = []
         var seen = Set<String>()
         for a in model.affiliates {
-            for m in a.members where seen.insert(m.iamUser.lowercased()).inserted {
+            for m in a.members where seen.insert(m.key).inserted {
                 if let u = iam.user(m.iamUser) { out.append(AuditedUser(user: u, affiliate: a, at: m.position)) }
             }
         }

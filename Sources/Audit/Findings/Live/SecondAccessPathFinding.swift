@@ -22,12 +22,12 @@ struct SecondAccessPathFinding: AuditCheck {
             let own = model.groupsByPipeline[a.pipeline] ?? []
             let bucket = "arn:aws:s3:::\(a.pipeline)"
             for m in a.members {
-                for g in iam.groupsOfUser[m.iamUser.lowercased()] ?? [] where !own.contains(g) {
+                for g in iam.groupsOfUser[m.key] ?? [] where !own.contains(g) {
                     guard let group = iam.groups[g] else { continue }
                     let resources = reaches[g] ?? group.policies.values.flatMap(AffiliatePolicy.resources)
                     reaches[g] = resources
                     guard resources.contains(where: { $0 == bucket || $0.hasPrefix(bucket + "/") }),
-                          reported.insert("\(m.iamUser.lowercased())|\(a.pipeline)|\(g)").inserted else { continue }
+                          reported.insert("\(m.key)|\(a.pipeline)|\(g)").inserted else { continue }
                     out.append(finding(a, "'\(m.iamUser)' also reaches bucket '\(a.pipeline)' through group '\(group.name)'",
                                        hint: "keep one grant: remove the bucket from that group's policy or the user from one of the groups",
                                        at: m.position, user: m.iamUser))

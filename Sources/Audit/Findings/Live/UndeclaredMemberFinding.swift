@@ -14,7 +14,7 @@ struct UndeclaredMemberFinding: AuditCheck {
         var out: [AuditFinding] = []
         for (key, indices) in model.affiliatesByGroup.sorted(by: { $0.key < $1.key }) {
             guard let group = iam.group(key) else { continue }
-            let declared = Set(indices.flatMap { model.affiliates[$0].members.map { $0.iamUser.lowercased() } })
+            let declared = Set(indices.flatMap { model.affiliates[$0].members.map { $0.key } })
             let a = model.affiliates[indices[0]]
             for member in group.members where !declared.contains(member.lowercased()) {
                 out.append(finding(a, "'\(member)' is a member of group '\(group.name)' but no blueprint lists them",

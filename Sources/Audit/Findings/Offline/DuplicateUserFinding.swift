@@ -17,7 +17,7 @@ struct DuplicateUserFinding: AuditCheck {
         for a in model.affiliates {
             if a.file != file { first = [:]; file = a.file }
             for m in a.members {
-                let key = m.iamUser.lowercased()
+                let key = m.key
                 guard let earlier = first[key] else { first[key] = m; continue }
                 let other = model.affiliate(of: earlier)
                 let same = earlier.affiliate == m.affiliate

@@ -20,11 +20,11 @@ struct UserGroupLimitFinding: AuditCheck {
             guard groups.count > IAMNames.maxGroupsPerUser else { continue }
             let allowed = Set(groups.prefix(IAMNames.maxGroupsPerUser))
             let memberships = model.membershipsByUser[key] ?? []
-            let tenth = memberships.first { model.affiliate(of: $0).group.lowercased() == groups[IAMNames.maxGroupsPerUser - 1] }
+            let tenth = memberships.first { model.affiliate(of: $0).groupKey == groups[IAMNames.maxGroupsPerUser - 1] }
             var reported = Set<String>()
             for m in memberships {
                 let a = model.affiliate(of: m)
-                let g = a.group.lowercased()
+                let g = a.groupKey
                 guard !allowed.contains(g), reported.insert(g).inserted else { continue }
                 out.append(finding(a, "user '\(user)' would be in \(groups.count) IAM groups; IAM allows \(IAMNames.maxGroupsPerUser), so group '\(a.group)' cannot take them",
                                    hint: "remove the user from affiliates they no longer use", at: m.position, user: user)

@@ -16,12 +16,20 @@ struct UserNameFinding: AuditCheck {
                     return finding(a, "IAM user '\(m.iamUser.prefix(24))…' would be \(m.iamUser.count) characters (limit \(IAMNames.maxUserName))",
                                    hint: "shorten the user name to at most \(IAMNames.maxUserName - m.region.count) characters", at: m.position, user: m.iamUser)
                 }
-                if !IAMNames.isLegal(m.iamUser) {
+                if !Self.isLegal(m.iamUser) {
                     return finding(a, "IAM user '\(m.iamUser)' has characters IAM does not allow",
                                    hint: "use letters, digits and + = , . @ _ - only", at: m.position, user: m.iamUser)
                 }
                 return nil
             }
         }
+    }
+
+    /// IAMNames.isLegal with an ASCII fast path (it runs on every user of every blueprint).
+    static func isLegal(_ name: String) -> Bool {
+        let simple = !name.isEmpty && name.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x40
+        }
+        return simple || IAMNames.isLegal(name)
     }
 }
