@@ -2,8 +2,9 @@ import AWSClient
 import Foundation
 
 /// Reads what the audit needs from IAM, in parallel with bounded concurrency: every user and
-/// group, each group's members and inline policies, and credential facts (the credential report,
-/// or per-user calls when the report is unavailable).
+/// group, each group's members, the inline policies of the groups that matter (the blueprints'
+/// groups and any group an audited user is in), and credential facts (the credential report, or
+/// per-user calls when the report is unavailable).
 public struct LiveIAMReader: Sendable {
     public let iam: IAM
     public let concurrency: Int
@@ -24,14 +25,23 @@ public struct LiveIAMReader: Sendable {
         async let groupsCall = iam.listGroups()
         let (users, groupList) = try await (usersCall, groupsCall)
         let iam = self.iam
-        let groups = try await boundedMap(groupList, limit: concurrency) { g -> IAMSnapshot.Group in
-            async let members = iam.getGroup(g.name)
-            async let names = iam.listGroupPolicies(g.name)
-            let policies = try await boundedMap(try await names, limit: 4) { ($0, try await iam.getGroupPolicy(group: g.name, name: $0)) }
-            return IAMSnapshot.Group(name: g.name, members: try await members, policies: Dictionary(policies, uniquingKeysWith: { a, _ in a }))
+        let members = try await boundedMap(groupList, limit: concurrency) { try await iam.getGroup($0.name) }
+        var wanted = Set(model.memberships.map(\.key))
+        for (g, m) in zip(groupList, members) where model.affiliatesByGroup[g.name.lowercased()] != nil {
+            wanted.formUnion(m.map { $0.lowercased() })
         }
-        var wanted = Set(model.memberships.map { $0.iamUser.lowercased() })
-        for g in groups where model.affiliatesByGroup[g.name.lowercased()] != nil { wanted.formUnion(g.members.map { $0.lowercased() }) }
+        // Policies only where a finding can use them: drift (the blueprints' groups) and second
+        // paths (other groups of audited users). A large account's other groups cost nothing.
+        let needed = zip(groupList, members).map { g, m in
+            model.affiliatesByGroup[g.name.lowercased()] != nil || m.contains { wanted.contains($0.lowercased()) }
+        }
+        let policies = try await boundedMap(Array(zip(groupList, needed)), limit: concurrency) { g, need -> [String: String] in
+            guard need else { return [:] }
+            var out: [String: String] = [:]
+            for name in try await iam.listGroupPolicies(g.name) { out[name] = try await iam.getGroupPolicy(group: g.name, name: name) }
+            return out
+        }
+        let groups = groupList.indices.map { IAMSnapshot.Group(name: groupList[$0].name, members: members[$0], policies: policies[$0]) }
         var facts: [String: IAMSnapshot.User] = [:]
         var source = "per-user calls"
         var generated: Date?

@@ -3,11 +3,15 @@
 public enum AuditCSVRenderer {
     public static func render(_ report: AuditReport) -> String {
         var out = "user,pipeline,affiliate,group,declared,group_count,user_exists,member,file,line,column,findings\r\n"
+        // Findings about a user (any pipeline, or this one) and about an affiliate as a whole.
+        var byUser: [String: [AuditFinding]] = [:], byAffiliate: [String: [AuditFinding]] = [:]
+        for f in report.findings {
+            if let u = f.user { byUser[u.lowercased(), default: []].append(f) }
+            else if let p = f.pipeline, let a = f.affiliate { byAffiliate["\(p)\u{0}\(a)", default: []].append(f) }
+        }
         for r in report.records {
-            let ids = report.findings.filter {
-                ($0.user?.lowercased() == r.user.lowercased() && ($0.pipeline == nil || $0.pipeline == r.pipeline))
-                    || ($0.user == nil && $0.pipeline == r.pipeline && $0.affiliate == r.affiliate)
-            }.map(\.id)
+            let ids = ((byUser[r.user.lowercased()] ?? []).filter { $0.pipeline == nil || $0.pipeline == r.pipeline }
+                + (byAffiliate["\(r.pipeline)\u{0}\(r.affiliate)"] ?? [])).map(\.id)
             var seen = Set<String>()
             let cells = [r.user, r.pipeline, r.affiliate, r.group, String(r.declared), String(r.groupCount),
                          r.userExists.map(String.init) ?? "", r.member.map(String.init) ?? "",
