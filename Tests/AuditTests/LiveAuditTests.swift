@@ -10,7 +10,7 @@ import XCTest
 ///
 /// What moto's credential report cannot do (so these are not tested here): it is ready on the
 /// second GenerateCredentialReport call instead of after minutes, and never expires;
-/// password_last_used is "no_information", password_next_rotation and the keys'
+/// its GeneratedTime is always 2015-02-02T20:02:02Z; password_last_used is "no_information", password_next_rotation and the keys'
 /// last_used_region/last_used_service are "not_supported", and certificate columns are N/A.
 /// It cannot backdate anything, so old and unused keys are made by running the audit's clock
 /// ahead (AuditOptions.now) rather than by ageing keys.
@@ -90,6 +90,7 @@ final class LiveAuditTests: XCTestCase {
         for useReport in [true, false] {
             let snapshot = try await LiveIAMReader(client: c, useCredentialReport: useReport).read(for: model)
             XCTAssertEqual(snapshot.credentialSource, useReport ? "credential report" : "per-user calls")
+            XCTAssertEqual(snapshot.credentialReportGenerated, useReport ? IAMDates.parse("2015-02-02T20:02:02Z") : nil)
             let annKeys = try XCTUnwrap(snapshot.user("annus-east-1")).keys
             XCTAssertEqual(annKeys.count, 1)
             XCTAssertNotNil(annKeys.first?.lastUsed, "moto records the signed call as the key's last use")

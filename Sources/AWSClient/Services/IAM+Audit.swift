@@ -92,11 +92,18 @@ extension IAM {
         }
     }
 
-    /// GenerateCredentialReport until COMPLETE (IAM builds it asynchronously), then the CSV.
+    /// GenerateCredentialReport until COMPLETE (IAM builds it asynchronously), then the CSV and
+    /// when IAM generated it (the report is cached for hours: its age says how fresh it is).
     /// nil when the report is still not ready after `attempts` polls.
-    public func credentialReport(attempts: Int = 10, pause: Duration = .milliseconds(500)) async throws -> String? {
+    public func credentialReport(attempts: Int = 10, pause: Duration = .milliseconds(500)) async throws -> (csv: String, generated: Date?)? {
         for attempt in 0..<attempts {
-            if try await generateCredentialReport() == "COMPLETE" { return try await getCredentialReport() }
+            if try await generateCredentialReport() == "COMPLETE" {
+                let xml = try await client.query(.iam, action: "GetCredentialReport", version: Self.version)
+                guard let b64 = xml.text("GetCredentialReportResult/Content"), let data = Data(base64Encoded: b64) else {
+                    throw AWSError.malformedResponse("GetCredentialReport without content")
+                }
+                return (String(decoding: data, as: UTF8.self), xml.text("GetCredentialReportResult/GeneratedTime").flatMap(IAMDates.parse))
+            }
             if attempt + 1 < attempts { try await Task.sleep(for: pause) }
         }
         return nil

@@ -122,7 +122,8 @@ extension AuditCheck {
     }
 
     /// A finding about an affiliate entry.
-    func finding(_ a: AuditModel.Affiliate, _ message: String, hint: String?, at position: Position? = nil, user: String? = nil) -> AuditFinding {
-        finding(message, hint: hint, user: user, pipeline: a.pipeline, affiliate: a.name, group: a.group, at: position ?? a.position)
+    func finding(_ a: AuditModel.Affiliate, _ message: String, hint: String?, at position: Position? = nil, user: String? = nil,
+                 related: Position? = nil) -> AuditFinding {
+        finding(message, hint: hint, user: user, pipeline: a.pipeline, affiliate: a.name, group: a.group, at: position ?? a.position, related: related)
     }
 }

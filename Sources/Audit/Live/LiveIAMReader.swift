@@ -21,6 +21,8 @@ public struct LiveIAMReader: Sendable {
     /// Per-user calls (the fallback) are made only for the users the audit looks at: those the
     /// blueprints list and the members of their groups.
     public func read(for model: AuditModel) async throws -> IAMSnapshot {
+        // The report is built asynchronously by IAM: ask for it first, read groups meanwhile.
+        async let reportCall = useCredentialReport ? reportIfAllowed() : nil
         async let usersCall = iam.listUsers()
         async let groupsCall = iam.listGroups()
         let (users, groupList) = try await (usersCall, groupsCall)
@@ -45,9 +47,9 @@ public struct LiveIAMReader: Sendable {
         var facts: [String: IAMSnapshot.User] = [:]
         var source = "per-user calls"
         var generated: Date?
-        if useCredentialReport, let csv = try await reportIfAllowed() {
+        if let (csv, time) = try await reportCall {
             source = "credential report"
-            generated = Date()
+            generated = time
             for row in CredentialReport.parse(csv) {
                 facts[row.user.lowercased()] = IAMSnapshot.User(name: row.user, passwordEnabled: row.passwordEnabled, mfaActive: row.mfaActive, keys: row.keys)
             }
@@ -61,7 +63,7 @@ public struct LiveIAMReader: Sendable {
 
     /// The credential report, or nil when IAM will not give it (not allowed, not ready in time):
     /// the caller falls back on per-user calls.
-    private func reportIfAllowed() async throws -> String? {
+    private func reportIfAllowed() async throws -> (csv: String, generated: Date?)? {
         do {
             return try await iam.credentialReport(attempts: reportAttempts)
         } catch AWSError.service(let e) where ["AccessDenied", "ReportNotPresent", "ReportInProgress", "ReportExpired"].contains(e.code) {

@@ -11,7 +11,7 @@ struct UserMissingFinding: AuditCheck {
         guard let iam = input.iam else { return [] }
         return input.model.affiliates.flatMap { a in
             a.members.filter { iam.user($0.iamUser) == nil }.map { m in
-                finding(a, "IAM user '\(m.iamUser)' does not exist", hint: "create the user (a user-profile stack, §4.10) or fix the name; the deploy fails until it exists",
+                finding(a, "IAM user '\(m.iamUser)' does not exist", hint: "create the user (user-profile stacks do) or fix the name; the deploy fails until it exists",
                         at: m.position, user: m.iamUser)
             }
         }

@@ -24,7 +24,7 @@ struct DuplicateUserFinding: AuditCheck {
                 out.append(finding(a, same ? "user '\(m.declared)' is listed twice in affiliate '\(a.name)'"
                                            : "user '\(m.declared)' is also in affiliate '\(other.name)' of this pipeline: two IAM group slots",
                                    hint: same ? "remove the second entry" : "keep the user in one affiliate unless they need both",
-                                   at: m.position, user: m.iamUser).with(related: earlier.position))
+                                   at: m.position, user: m.iamUser, related: earlier.position))
             }
         }
         return out

@@ -27,17 +27,10 @@ struct UserGroupLimitFinding: AuditCheck {
                 let g = a.groupKey
                 guard !allowed.contains(g), reported.insert(g).inserted else { continue }
                 out.append(finding(a, "user '\(user)' would be in \(groups.count) IAM groups; IAM allows \(IAMNames.maxGroupsPerUser), so group '\(a.group)' cannot take them",
-                                   hint: "remove the user from affiliates they no longer use", at: m.position, user: user)
-                    .with(related: tenth?.position))
+                                   hint: "remove the user from affiliates they no longer use", at: m.position, user: user,
+                                   related: tenth?.position))
             }
         }
         return out
-    }
-}
-
-extension AuditFinding {
-    func with(related: Position?) -> AuditFinding {
-        AuditFinding(id: id, severity: severity, message: message, hint: hint, user: user, pipeline: pipeline, affiliate: affiliate,
-                     group: group, position: position, related: related)
     }
 }
