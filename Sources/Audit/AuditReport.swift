@@ -62,9 +62,12 @@ public struct AuditReport: Sendable {
 
     public var summary: String {
         func n(_ c: Int, _ word: String) -> String { "\(c) \(word)\(c == 1 ? "" : "s")" }
-        var s = "\(n(model.users.count, "user")), \(n(model.pipelines.count, "pipeline")), \(n(model.affiliates.count, "affiliate")) in \(n(model.files.count, "file"))\(model.unreadableFiles > 0 ? " (\(model.unreadableFiles) unreadable)" : ""): "
-        if model.skippedAffiliates > 0 { s = s.dropLast(2) + " (\(model.skippedAffiliates) skipped: no usable PipelineName or AffiliateName): " }
-        s += "\(n(count(.error), "error")), \(n(count(.warning), "warning")), \(count(.info)) info"
+        var s = "\(n(model.users.count, "user")), \(n(model.pipelines.count, "pipeline")), \(n(model.affiliates.count, "affiliate")) in \(n(model.files.count, "file"))"
+        var notes: [String] = []
+        if model.unreadableFiles > 0 { notes.append("\(model.unreadableFiles) unreadable") }
+        if model.skippedAffiliates > 0 { notes.append("\(n(model.skippedAffiliates, "affiliate")) skipped: no usable PipelineName or AffiliateName") }
+        if !notes.isEmpty { s += " (\(notes.joined(separator: "; ")))" }
+        s += ": \(n(count(.error), "error")), \(n(count(.warning), "warning")), \(count(.info)) info"
         if let iam { s += " (IAM: \(n(iam.users.count, "user")), \(n(iam.groups.count, "group")); credentials from \(iam.credentialSource)\(iam.credentialReportGenerated.map { " of \(ISO8601DateFormatter().string(from: $0))" } ?? ""))" }
         else { s += " (offline; --live also reads IAM)" }
         return s

@@ -8,7 +8,7 @@ import Foundation
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Audit who should have access, who has it, and what it costs.",
+        abstract: "Audit who should have access and who has it.",
         subcommands: [AuditAffiliatesCommand.self])
 }
 

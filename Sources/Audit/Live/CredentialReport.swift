@@ -12,7 +12,7 @@ enum CredentialReport {
     }
 
     static func parse(_ csv: String) -> [Row] {
-        let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = rows(csv)
         guard let header = lines.first else { return [] }
         let column = Dictionary(header.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return lines.dropFirst().compactMap { cells in
@@ -30,5 +30,35 @@ enum CredentialReport {
             return Row(user: user, passwordEnabled: value("password_enabled").map { $0 == "true" },
                        mfaActive: value("mfa_active").map { $0 == "true" }, keys: keys)
         }
+    }
+
+    /// RFC 4180 rows: IAM user names may contain commas, so quoted fields are honoured.
+    static func rows(_ csv: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, wasQuoted = false
+        var it = csv.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    let next = it.next()
+                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !wasQuoted: quoted = true; wasQuoted = true
+            case ",": row.append(field); field = ""; wasQuoted = false
+            case "\n", "\r":
+                if !field.isEmpty || !row.isEmpty || wasQuoted { row.append(field); rows.append(row) }
+                row = []; field = ""; wasQuoted = false
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty || wasQuoted { row.append(field); rows.append(row) }
+        return rows
     }
 }
