@@ -22,11 +22,13 @@ public struct LiveIAMReader: Sendable {
     /// blueprints list and the members of their groups.
     public func read(for model: AuditModel) async throws -> IAMSnapshot {
         // The report is built asynchronously by IAM: ask for it first, read groups meanwhile.
-        async let reportCall = useCredentialReport ? reportIfAllowed() : nil
-        async let usersCall = iam.listUsers()
-        async let groupsCall = iam.listGroups()
-        let (users, groupList) = try await (usersCall, groupsCall)
-        let iam = self.iam
+        // Every call is awaited before an error is thrown (see boundedMap: no cancelled requests).
+        let iam = self.iam, useReport = useCredentialReport
+        async let reportCall = capture { useReport ? try await reportIfAllowed() : nil }
+        async let usersCall = capture { try await iam.listUsers() }
+        async let groupsCall = capture { try await iam.listGroups() }
+        let (usersResult, groupsResult, reportResult) = await (usersCall, groupsCall, reportCall)
+        let users = try usersResult.get(), groupList = try groupsResult.get()
         let members = try await boundedMap(groupList, limit: concurrency) { try await iam.getGroup($0.name) }
         var wanted = Set(model.memberships.map(\.key))
         for (g, m) in zip(groupList, members) where model.affiliatesByGroup[g.name.lowercased()] != nil {
@@ -47,7 +49,7 @@ public struct LiveIAMReader: Sendable {
         var facts: [String: IAMSnapshot.User] = [:]
         var source = "per-user calls"
         var generated: Date?
-        if let (csv, time) = try await reportCall {
+        if let (csv, time) = try reportResult.get() {
             source = "credential report"
             generated = time
             for row in CredentialReport.parse(csv) {
@@ -73,13 +75,15 @@ public struct LiveIAMReader: Sendable {
 
     private func perUser(_ name: String) async throws -> IAMSnapshot.User {
         let iam = self.iam
-        async let login = iam.hasLoginProfile(user: name)
-        async let mfa = iam.listMFADevices(user: name)
-        let keys = try await iam.listAccessKeys(user: name)
-        let withUse = try await boundedMap(keys, limit: 2) { k in
-            IAMSnapshot.Key(label: "access key …\(k.id.suffix(4))", active: k.active, created: k.created,
-                            lastUsed: try await iam.getAccessKeyLastUsed(k.id))
+        async let login = capture { try await iam.hasLoginProfile(user: name) }
+        async let mfa = capture { try await iam.listMFADevices(user: name) }
+        let keys = await capture { () async throws -> [IAMSnapshot.Key] in
+            try await boundedMap(try await iam.listAccessKeys(user: name), limit: 2) { k in
+                IAMSnapshot.Key(label: "access key …\(k.id.suffix(4))", active: k.active, created: k.created,
+                                lastUsed: try await iam.getAccessKeyLastUsed(k.id))
+            }
         }
-        return IAMSnapshot.User(name: name, passwordEnabled: try await login, mfaActive: !(try await mfa).isEmpty, keys: withUse)
+        let (hasLogin, devices) = await (login, mfa)
+        return IAMSnapshot.User(name: name, passwordEnabled: try hasLogin.get(), mfaActive: !(try devices.get()).isEmpty, keys: try keys.get())
     }
 }
