@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "neurocaas-contrib", targets: ["neurocaas-contrib"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
+        .library(name: "Applier", targets: ["Applier"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -20,25 +23,37 @@ let package = Package(
             name: "BlueprintKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // OpenSSL's libcrypto (Debian: libssl-dev) for SHA-256 and HMAC in SigV4.
-        .systemLibrary(
-            name: "CLibCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
+        // OpenSSL's libcrypto for SHA-256 and HMAC in SigV4, opened with dlopen on the first
+        // signature (no pkg-config: that would link it into every start-up).
+        .systemLibrary(name: "CLibCrypto"),
+        // libcurl's header only (Debian: libcurl4-openssl-dev): the library is opened with dlopen on
+        // the first request, so offline commands never load it (docs/performance.md, "Start-up").
+        .systemLibrary(name: "CCurlLoader"),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
-        .target(name: "AWSClient", dependencies: ["CLibCrypto"]),
+        .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
         // `bpctl audit affiliates`: blueprint intent × IAM reality, one file per finding kind.
         .target(name: "Audit", dependencies: ["BlueprintKit", "AWSClient"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git
+        // executable; opened with dlopen on first use (its header gives the types), like libcurl.
+        .systemLibrary(name: "CLibGit2"),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
+        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner"]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
+        // Developer- and user-side analysis tools: job checks, `init` scaffolding, monitoring.
+        .target(name: "AnalysisKit", dependencies: ["BlueprintKit", "AWSClient"]),
+        // Dev instances (`bpctl dev`, `neurocaas-contrib remote`): pool state, launch, jobs over SSM.
+        .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient", "Applier"]),
         // Drop-in `neurocaas-contrib` executable for analysis scripts.
         .executableTarget(
             name: "neurocaas-contrib",
-            dependencies: ["WorkflowKit", "AWSClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Desired state from a blueprint, live state from AWS, the diff, the plan document.
+        .target(name: "Planner", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
         // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
         .executableTarget(
             name: "bpctl",
@@ -46,13 +61,18 @@ let package = Package(
                 "BlueprintKit",
                 "AWSClient",
                 "Audit",
+                "DevInstances",
+                "Applier",
+                "Planner",
+                "GitKit",
+                "AnalysisKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
         // bench/s3.sh's load generator (not installed; benchmarks only).
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
@@ -60,6 +80,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
+        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"]),
+        .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]
 )

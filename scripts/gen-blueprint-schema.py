@@ -2,6 +2,9 @@
 # (Sources/BlueprintKit/Model/FieldCatalog.swift). Run after changing either; then run
 # scripts/embed-schema.py. Usage: python3 scripts/gen-blueprint-schema.py
 import json, re
+# One severity per problem: JSON Schema has only errors, so a value the rules report as a warning
+# or info (unknown keys BP102, falsy values the compiler replaces BP106, no affiliates BP150) is
+# allowed here; Tests/BlueprintKitTests/SchemaSeverityTests.swift checks this.
 cat=open('Sources/BlueprintKit/Model/FieldCatalog.swift').read()
 summ={}
 for m in re.finditer(r'\b[fu]\(("?[^,]*"?|lambda|config|affiliate), "([^"]+)", \[[^\]]*\],(?: required: true,)?(?: \.unused\("(?:[^"\\]|\\.)*"\),| \.toolState,)? "((?:[^"\\]|\\.)*)"\)', cat):
@@ -46,8 +49,7 @@ defs["lambda"]={"type":"object","required":["CodeUri","Handler","LambdaConfig"],
   "PostTrigger":p(L,"PostTrigger",{"type":"string","minLength":1}),
   "Launch":p(L,"Launch",{"type":"boolean"}),
   "Requirements":p(L,"Requirements",{"type":"string"}),
-  "LambdaConfig":p(L,"LambdaConfig",{"$ref":"#/$defs/lambdaConfig"})},
-  "additionalProperties":False}
+  "LambdaConfig":p(L,"LambdaConfig",{"$ref":"#/$defs/lambdaConfig"})}}
 defs["lambdaConfig"]={"type":"object","required":["AMI","INSTANCE_TYPE","REGION","IAM_ROLE","KEY_NAME","COMMAND"],"properties":{
   "AMI":p(C,"AMI",{"type":"string","pattern":"^ami-([0-9a-f]{8}|[0-9a-f]{17})$"}),
   "INSTANCE_TYPE":p(C,"INSTANCE_TYPE",{"type":"string","pattern":"^[a-z][a-z0-9-]*\\.[a-z0-9]+$"}),
@@ -57,27 +59,25 @@ defs["lambdaConfig"]={"type":"object","required":["AMI","INSTANCE_TYPE","REGION"
   "SECURITY_GROUPS":p(C,"SECURITY_GROUPS",{"type":"string"}),
   "WORKING_DIRECTORY":p(C,"WORKING_DIRECTORY",{"type":"string"}),
   "COMMAND":p(C,"COMMAND",{"type":"string","minLength":1}),
-  "SHUTDOWN_BEHAVIOR":p(C,"SHUTDOWN_BEHAVIOR",{"enum":["stop","terminate"]}),
+  "SHUTDOWN_BEHAVIOR":p(C,"SHUTDOWN_BEHAVIOR",{"enum":["stop","terminate",""]}),
   "CONFIG":p(C,"CONFIG",{"type":"string"}),
   "MISSING_CONFIG_ERROR":p(C,"MISSING_CONFIG_ERROR",{"type":"string"}),
-  "EXECUTION_TIMEOUT":p(C,"EXECUTION_TIMEOUT",{"type":"integer","minimum":1,"maximum":900}),
-  "SSM_TIMEOUT":p(C,"SSM_TIMEOUT",{"type":"integer","minimum":1,"maximum":172800}),
-  "LAUNCH":p(C,"LAUNCH",{"const":True}),
+  "EXECUTION_TIMEOUT":p(C,"EXECUTION_TIMEOUT",{"type":"integer","minimum":0,"maximum":900}),
+  "SSM_TIMEOUT":p(C,"SSM_TIMEOUT",{"type":"integer","minimum":0,"maximum":172800}),
+  "LAUNCH":p(C,"LAUNCH",{"type":"boolean"}),
   "LOGFILE":p(C,"LOGFILE",{"type":"string"}),
-  "DEPLOY_LIMIT":p(C,"DEPLOY_LIMIT",{"type":"integer","minimum":1}),
-  "MAXCOST":p(C,"MAXCOST",{"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?$"}]}),
-  "MONITOR":p(C,"MONITOR",{"const":True}),
+  "DEPLOY_LIMIT":p(C,"DEPLOY_LIMIT",{"type":"integer","minimum":0}),
+  "MAXCOST":p(C,"MAXCOST",{"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^([0-9]+(\\.[0-9]+)?)?$"}]}),
+  "MONITOR":p(C,"MONITOR",{"type":"boolean"}),
   "INDIR":p(C,"INDIR",{"type":"string"}),
   "OUTDIR":p(C,"OUTDIR",{"type":"string"}),
-  "LOGDIR":p(C,"LOGDIR",{"type":"string"})},
-  "additionalProperties":False}
-defs["uxData"]={"type":"object","required":["Affiliates"],"properties":{"Affiliates":p("/UXData","Affiliates",{"type":"array","minItems":1,"items":{"$ref":"#/$defs/affiliate"}})},"additionalProperties":False}
+  "LOGDIR":p(C,"LOGDIR",{"type":"string"})}}
+defs["uxData"]={"type":"object","required":["Affiliates"],"properties":{"Affiliates":p("/UXData","Affiliates",{"type":"array","items":{"$ref":"#/$defs/affiliate"}})}}
 defs["affiliate"]={"type":"object","required":["AffiliateName","UserNames"],"properties":{
   "AffiliateName":p(A,"AffiliateName",{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$"}),
   "UserNames":p(A,"UserNames",{"type":"array","minItems":1,"items":{"$ref":"#/$defs/iamName"}}),
   "UserInput":p(A,"UserInput",{"type":"boolean"}),
   "ContactEmail":p(A,"ContactEmail",{"type":"string"}),
   "PipelineDir":p(A,"PipelineDir",{"type":"string"}),
-  "PipelinePath":p(A,"PipelinePath",{"type":"string"})},
-  "additionalProperties":False}
+  "PipelinePath":p(A,"PipelinePath",{"type":"string"})}}
 open('schemas/blueprint.schema.json','w').write(json.dumps(schema,indent=2)+"\n")

@@ -13,7 +13,7 @@ public final class AWSClient: @unchecked Sendable {
     private let lock = NSLock()
 
     public init(environment: AWSEnvironment = .process, profile: String? = nil, region: String,
-                transport: HTTPTransport = URLSessionTransport(), retry: RetryPolicy? = nil, timeout: Double = 30) {
+                transport: HTTPTransport = CurlTransport(), retry: RetryPolicy? = nil, timeout: Double = 30) {
         self.environment = environment
         self.region = region
         self.transport = transport
@@ -43,10 +43,13 @@ public final class AWSClient: @unchecked Sendable {
         }.0
     }
 
-    /// Like send, with a successful body streamed to a temporary file (the caller moves it).
-    public func download(_ service: AWSService, method: String = "GET", path: String, query: [(String, String)] = []) async throws -> (HTTPResponse, URL) {
+    /// Like send, with a successful body streamed to a temporary file (the caller moves it),
+    /// created in `directory` when given (the destination's, so the move is a rename).
+    public func download(_ service: AWSService, method: String = "GET", path: String, query: [(String, String)] = [],
+                         into directory: URL? = nil) async throws -> (HTTPResponse, URL) {
         let (r, file) = try await perform(service, method: method, path: path, query: query, headers: [], body: []) {
-            try await self.transport.download($0, timeout: self.timeout)
+            if let directory { return try await self.transport.download($0, timeout: self.timeout, into: directory) }
+            return try await self.transport.download($0, timeout: self.timeout)
         }
         guard let file else { throw AWSError.malformedResponse("download without a body file") }
         return (r, file)
@@ -68,6 +71,7 @@ public final class AWSClient: @unchecked Sendable {
             do {
                 result = try await exchange(request)
             } catch {
+                if error is CurlUnavailable || error is LocalFileError { throw AWSError.transport("\(error)", endpoint: e.description) }
                 if attempt < retry.maxAttempts {
                     try await Task.sleep(nanoseconds: UInt64(retry.delay(afterAttempt: attempt) * 1e9))
                     continue
@@ -98,7 +102,7 @@ public final class AWSClient: @unchecked Sendable {
 enum ErrorDocument {
     static func parse(_ r: HTTPResponse, service: AWSService) -> AWSError.ServiceError {
         let requestID = r.headers["x-amzn-requestid"] ?? r.headers["x-amz-request-id"]
-        // Only hand XML-looking bodies to libxml2 (it prints parser errors to stderr otherwise).
+        // Only XML-looking bodies are parsed as XML; anything else is tried as JSON, then kept as text.
         let start = r.body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if start.first == UInt8(ascii: "<"), start.dropFirst().first != UInt8(ascii: "!"), let xml = try? XMLTree(r.body) {
             let error = xml.name == "Error" ? xml : (xml.element("Error") ?? xml.element("Errors/Error"))

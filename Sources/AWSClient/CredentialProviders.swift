@@ -30,7 +30,12 @@ public struct CredentialChain: Sendable {
         }
         if InstanceMetadata.enabled(environment) {
             tried.append("instance metadata")
-            if let c = try? await InstanceMetadata(environment: environment, transport: transport).credentials() { return c }
+            do {
+                return try await InstanceMetadata(environment: environment, transport: transport).credentials()
+            } catch let e as CurlUnavailable {
+                // Say what to install rather than "no credentials" on an instance without libcurl.
+                throw AWSError.transport("\(e)", endpoint: InstanceMetadata.defaultEndpoint)
+            } catch {}
         }
         throw AWSError.noCredentials(tried: tried)
     }

@@ -1,6 +1,6 @@
 /// The AWS services bpctl calls, with their signing names and endpoint conventions.
 public enum AWSService: String, Sendable, CaseIterable {
-    case sts, ec2, iam, cloudformation, lambda, s3, ssm
+    case sts, ec2, iam, cloudformation, lambda, s3, ssm, pricing
 
     /// SigV4 signing name.
     public var signingName: String { rawValue }
@@ -33,6 +33,8 @@ public struct Endpoint: Sendable, Equatable {
         let host: String
         switch service {
         case .iam: host = region.hasPrefix("cn-") ? "iam.cn-north-1.amazonaws.com.cn" : (region.hasPrefix("us-gov-") ? "iam.us-gov.amazonaws.com" : "iam.amazonaws.com")
+        // The Price List API lives in a few regions only (us-east-1, eu-central-1, ap-south-1).
+        case .pricing: host = "api.pricing.\(region).\(suffix)"
         default: host = "\(service.rawValue).\(region).\(suffix)"
         }
         return Endpoint(scheme: "https", host: host, port: nil, basePath: "", signingRegion: signingRegion, isCustom: false)

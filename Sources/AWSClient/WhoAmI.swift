@@ -35,14 +35,38 @@ public struct WhoAmI: Sendable {
     }
 
     public var json: String {
-        let object: [(String, String)] = [("account", account), ("arn", arn), ("user_id", userID), ("region", region),
+        // user_id is masked like the key in the text output (its first part is the unique id).
+        let object: [(String, String)] = [("account", account), ("arn", arn), ("user_id", Self.maskUserID(userID)), ("region", region),
                                           ("endpoint", endpoint), ("credential_source", credentialSource), ("access_key", accessKey)]
         let body = object.map { "  \"\($0.0)\": \(Self.quote($0.1))" }.joined(separator: ",\n")
         return "{\n\(body)\n}\n"
     }
 
+    /// "AIDA…WXYZ" or "AROA…WXYZ:session": the unique id masked, a role session name kept.
+    static func maskUserID(_ id: String) -> String {
+        guard let colon = id.firstIndex(of: ":") else { return mask(id) }
+        return mask(String(id[..<colon])) + id[colon...]
+    }
+
+    /// A JSON string literal (RFC 8259), without Foundation's escaping of "/".
     static func quote(_ s: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
     }
 }

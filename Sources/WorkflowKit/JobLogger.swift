@@ -30,8 +30,8 @@ public struct JobLogger: Sendable {
 
     public func run(echo: @escaping @Sendable (Data) -> Void) async throws -> Int32 {
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: logFile, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: logFile) else { throw WorkflowError("cannot write \(logFile)") }
+        guard FileManager.default.createFile(atPath: logFile, contents: nil),
+              let out = FileHandle(forWritingAtPath: logFile) else { throw WorkflowError("cannot write \(logFile)") }
         let process = Process()
         // A bare path runs directly (the historical form); anything with arguments goes through sh.
         if command.contains(" ") {

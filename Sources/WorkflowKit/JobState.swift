@@ -29,7 +29,7 @@ public struct JobState: Sendable {
             throw WorkflowError("no job is initialized (\(storageFile) does not exist)",
                                 hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
-        guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let path = o["path"] as? String else {
+        guard let o = StateJSON.object(data), let path = o["path"] as? String else {
             throw WorkflowError("\(storageFile) has no \"path\"", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         return path

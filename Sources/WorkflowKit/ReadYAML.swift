@@ -1,32 +1,50 @@
 import Foundation
-import Yams
 
-/// `scripting read-yaml`: a top-level field of a YAML file, printed the way neurocaas-contrib
-/// prints it (mappings as compact JSON, lists space-joined with a trailing space for bash
-/// arrays, booleans and null as Python writes them).
+/// `scripting read-yaml`: a top-level field of a YAML file, printed exactly as the Python tool's
+/// `get_yaml_field` prints it: PyYAML `full_load` (YAML 1.1 types, last duplicate key wins), a
+/// mapping as `json.dumps`, a list as each item's `str()` followed by a space, else `str()`.
 public enum ReadYAML {
+    /// Nodes visited while printing one value (aliases are walked each time they are printed);
+    /// the same bound as bpctl's YAML loader (BlueprintKit `YAMLLoader.maxNodes`).
+    public static let maxExpandedNodes = 1_000_000
+
     public static func value(path: String, field: String, default fallback: String?) throws -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw WorkflowError("cannot read \(path)") }
-        let root: Any?
-        do { root = try Yams.load(yaml: text) } catch {
-            throw WorkflowError("\(path) is not valid YAML: \(error)")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw WorkflowError("cannot read \(path)", hint: "-p must name a readable UTF-8 YAML file")
         }
-        guard let map = root as? [String: Any], let value = map[field] else {
-            if let fallback { return fallback }
-            throw WorkflowError("no field '\(field)' in \(path)", hint: "pass -d DEFAULT to use a default value")
-        }
-        return render(value)
+        return try value(yaml: text, field: field, default: fallback, source: path)
     }
 
-    static func render(_ v: Any) -> String {
-        switch v {
-        case let b as Bool: return b ? "True" : "False"
-        case is NSNull: return "None"
-        case let list as [Any]: return list.map(render).joined(separator: " ") + " "
-        case let map as [String: Any]:
-            let data = (try? JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])) ?? Data("{}".utf8)
-            return String(decoding: data, as: UTF8.self)
-        default: return "\(v)"
+    public static func value(yaml text: String, field: String, default fallback: String?, source: String = "<yaml>") throws -> String {
+        let root: PyValue
+        do {
+            var constructor = PyYAMLConstructor()
+            root = try YAMLComposer.compose(text).map { try constructor.construct($0) } ?? .none
+        } catch let e as YAMLComposeError {
+            throw WorkflowError("\(source): invalid YAML at \(e)")
+        } catch let e as PyError {
+            throw WorkflowError("\(source): \(e)")
+        }
+        guard case .dict(let map) = root else {
+            throw WorkflowError("\(source) is not a YAML mapping", hint: "read-yaml reads a top-level field: the file must be `field: value` lines")
+        }
+        guard let value = map.value(forStringKey: field) else {
+            if let fallback { return fallback }
+            throw WorkflowError("no field '\(field)' in \(source)", hint: "pass -d DEFAULT to use a default value")
+        }
+        do {
+            return try render(value)
+        } catch let e as PyError {
+            throw WorkflowError("cannot print field '\(field)' of \(source): \(e)")
+        }
+    }
+
+    static func render(_ value: PyValue) throws -> String {
+        var printer = PyPrinter(budget: maxExpandedNodes)
+        switch value {
+        case .dict: return try printer.json(value)
+        case .list(let list): return try list.items.map { try printer.str($0) + " " }.joined()
+        default: return try printer.str(value)
         }
     }
 }

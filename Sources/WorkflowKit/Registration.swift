@@ -36,7 +36,7 @@ public struct Registration: Sendable, Equatable {
     public init() {}
 
     public init(json: Data) throws {
-        guard let o = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+        guard let o = StateJSON.object(json) else {
             throw WorkflowError("registration.json is not a JSON object", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         data = Entry(o["data"])

@@ -23,7 +23,10 @@ extension Workflow {
             // A failed upload must not stop the analysis: report it and keep going.
             for (text, uri) in [(status, statusURI), (log, logURI)] {
                 let temp = (logDir as NSString).appendingPathComponent(".upload-\(UUID().uuidString)")
-                FileManager.default.createFile(atPath: temp, contents: Data(text.utf8))
+                guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
+                    notice("could not publish \(uri): cannot write \(temp)")
+                    continue
+                }
                 do { try await store.upload(temp, to: uri) } catch { notice("could not publish \(uri): \(error)") }
                 try? FileManager.default.removeItem(atPath: temp)
             }
@@ -77,7 +80,7 @@ extension Workflow {
         let log = (logs as NSString).appendingPathComponent("log.txt")
         if FileManager.default.fileExists(atPath: log) { published.append(try await putResult(log)) }
         let marker = (logs as NSString).appendingPathComponent("update.txt")
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        guard FileManager.default.createFile(atPath: marker, contents: Data()) else { throw WorkflowError("cannot write \(marker)") }
         published.append(try await putResult(marker))
         return published
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,11 +14,29 @@ enum FileHandleOutput {
     }
 }
 
+/// `--color`.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
 enum Terminal {
-    /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org).
-    static var colorOnStdout: Bool {
-        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+    /// `--color auto` (for commands without a --color flag: plan, show, diff, apply).
+    static var colorOnStdout: Bool { color(.auto) }
+
+    /// `--color always|never` decide; with auto, FORCE_COLOR or CLICOLOR_FORCE (set and not "0")
+    /// force colour for CI logs, NO_COLOR (https://no-color.org) and TERM=dumb turn it off, and
+    /// otherwise colour only when stdout is a terminal.
+    static func color(_ choice: ColorChoice, environment: [String: String] = ProcessInfo.processInfo.environment,
+                      isTerminal: Bool = isatty(STDOUT_FILENO) == 1) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            func set(_ name: String) -> Bool { environment[name].map { !$0.isEmpty && $0 != "0" } ?? false }
+            if set("FORCE_COLOR") || set("CLICOLOR_FORCE") { return true }
+            if let v = environment["NO_COLOR"], !v.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isTerminal
+        }
     }
 }

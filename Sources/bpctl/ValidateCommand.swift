@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlueprintKit
+import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, github
@@ -13,7 +14,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check blueprints against the NeuroCAAS rules.",
         discussion: """
         PATH is a blueprint file or a directory searched recursively for \
-        stack_config_template.json/.yaml/.yml; no PATH means the current directory. Blueprints \
+        stack_config_template.json/.yaml/.yml; no PATH means the current directory; - reads \
+        one blueprint from standard input (JSON when it starts with { or [, else YAML). Blueprints \
         validated together are also checked as a fleet (unique PipelineName, IAM group limits).
 
         The bundled blueprint schema (bpctl schema) is applied first; a schema violation that a \
@@ -26,10 +28,12 @@ struct ValidateCommand: ParsableCommand {
         Exit codes:
           0  no finding at or above --fail-on
           1  findings at or above --fail-on
-          2  usage error, a file that could not be read or parsed, or a broken --schema
+          2  usage error (including a path flag that names nothing usable), a file that could \
+        not be read or parsed, a broken --schema, or a .bpctl.yaml that cannot be read or has \
+        the wrong shape (whatever --fail-on says)
         """)
 
-    @Argument(help: "Blueprint files or directories.")
+    @Argument(help: "Blueprint files or directories, or - for standard input.", completion: .file())
     var paths: [String] = []
 
     @Option(help: "Output format: text, json, sarif or github.")
@@ -38,14 +42,20 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
     var failOn: FailThreshold = .error
 
-    @Option(help: ArgumentHelp("Do not report this rule (id or name); repeatable, or comma-separated.", valueName: "rule"))
+    @Option(help: ArgumentHelp("Do not report this rule (id or name); repeatable, or comma-separated.", valueName: "rule"),
+            completion: .list(RuleCatalog.allNames))
     var ignore: [String] = []
 
-    @Option(help: ArgumentHelp("The protocols directory (neurocaas ncap_iac/protocols) to check CodeUri and Handler against.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The protocols directory (neurocaas ncap_iac/protocols) to check CodeUri and Handler against.", valueName: "dir"),
+            completion: .directory)
     var protocols: String?
 
-    @Option(help: ArgumentHelp("Validate against this JSON Schema (draft 2020-12) instead of the bundled blueprint schema.", valueName: "file"))
+    @Option(help: ArgumentHelp("Validate against this JSON Schema (draft 2020-12) instead of the bundled blueprint schema.", valueName: "file"),
+            completion: .file(extensions: ["json", "yaml", "yml"]))
     var schema: String?
+
+    @Option(help: "Colour in text output: auto (a terminal, unless NO_COLOR; FORCE_COLOR or CLICOLOR_FORCE force it), always or never.")
+    var color: ColorChoice = .auto
 
     @Flag(help: "Do not run the NeuroCAAS rules (with --schema: generic JSON Schema validation of any JSON/YAML files).")
     var noRules = false
@@ -66,6 +76,18 @@ struct ValidateCommand: ParsableCommand {
         _ = try resolvedIgnores()
         if noRules && noSchema { throw ValidationError("--no-rules and --no-schema together leave nothing to check") }
         if schema != nil && noSchema { throw ValidationError("--schema and --no-schema contradict each other") }
+        // A path flag that names nothing usable is the caller's mistake (exit 2 naming the flag),
+        // never a finding about the blueprint.
+        if let protocols {
+            try PathCheck.require(protocols, flag: "--protocols", is: .directory)
+            let modules = (try? FileManager.default.contentsOfDirectory(atPath: protocols))?.filter { $0.hasSuffix(".py") } ?? []
+            if modules.isEmpty {
+                throw ValidationError("--protocols \(String(reflecting: protocols)): no Python modules (*.py) in it; pass the neurocaas repo's ncap_iac/protocols")
+            }
+        }
+        if let schema { try PathCheck.require(schema, flag: "--schema", is: .file) }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
+        for path in paths where path != "-" { try PathCheck.require(path, flag: "PATH", is: .any) }
     }
 
     func run() throws {
@@ -78,16 +100,24 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
         }
-        let files: [String]
-        do {
-            files = try noRules ? FileDiscovery.instances(in: paths) : FileDiscovery.blueprints(in: paths)
-        } catch {
-            throw ValidationError(error.message)
+        var inputs: [Validator.Input] = []
+        var seen = Set<String>()
+        for path in paths.isEmpty ? ["."] : paths {
+            if path == "-" {
+                inputs.append(.bytes(path: "<stdin>", Array(FileHandle.standardInput.readDataToEndOfFile())))
+                continue
+            }
+            do {
+                let found = try noRules ? FileDiscovery.instances(in: [path]) : FileDiscovery.blueprints(in: [path])
+                for file in found where seen.insert((file as NSString).standardizingPath).inserted { inputs.append(.file(file)) }
+            } catch {
+                throw ValidationError(error.message)
+            }
         }
         let options = ValidationOptions(protocolsDirectory: protocols, ignoredRules: try resolvedIgnores(),
                                         fleetChecks: !noFleet, configFiles: !noConfig && !noRules,
                                         schema: choice, rules: !noRules, formatAssertion: formatAssert)
-        let report = Validator.validate(files: files, options: options)
+        let report = Validator.validate(inputs, options: options)
         render(report)
         let code = report.exitCode(failOn: failOn)
         if code != 0 { throw ExitCode(code) }
@@ -95,7 +125,7 @@ struct ValidateCommand: ParsableCommand {
 
     private func render(_ report: ValidationReport) {
         switch format {
-        case .text: FileHandleOutput.stdout(TextRenderer(color: Terminal.colorOnStdout).render(report))
+        case .text: FileHandleOutput.stdout(TextRenderer(color: Terminal.color(color)).render(report))
         case .json: FileHandleOutput.stdout(JSONRenderer.render(report))
         case .sarif: FileHandleOutput.stdout(SARIFRenderer.render(report, toolVersion: BPCtlVersion.current))
         case .github: FileHandleOutput.stdout(GitHubRenderer.render(report))

@@ -1,61 +1,62 @@
 import ArgumentParser
 import WorkflowKit
 
-/// Each getter prints exactly one value on stdout (scripts capture it with $(…)).
-private func value(_ body: (Workflow) throws -> String) async throws {
-    try await Runner.run { Runner.print(try body(Runner.workflow())) }
+/// Each getter prints exactly one value on stdout (scripts capture it with $(…)). Synchronous,
+/// so FastPath.swift can run it without the async hop.
+private func value(_ body: (Workflow) throws -> String) throws {
+    try Runner.runNow { Runner.print(try body(Runner.workflow())) }
 }
 
-struct GetDataname: AsyncParsableCommand {
+struct GetDataname: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-dataname", abstract: "Print the fetched dataset's file name.")
-    func run() async throws { try await value { try $0.localName(.data) } }
+    func runNow() throws { try value { try $0.localName(.data) } }
 }
 
-struct GetConfigname: AsyncParsableCommand {
+struct GetConfigname: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-configname", abstract: "Print the fetched config's file name.")
-    func run() async throws { try await value { try $0.localName(.config) } }
+    func runNow() throws { try value { try $0.localName(.config) } }
 }
 
-struct GetFilename: AsyncParsableCommand {
+struct GetFilename: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-filename", abstract: "Print a fetched additional file's name.")
     @Option(name: [.short, .long]) var name: String
-    func run() async throws { try await value { try $0.localName(.file(name)) } }
+    func runNow() throws { try value { try $0.localName(.file(name)) } }
 }
 
-struct GetDatapath: AsyncParsableCommand {
+struct GetDatapath: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-datapath", abstract: "Print the fetched dataset's local path.")
-    func run() async throws { try await value { try $0.localPath(.data) } }
+    func runNow() throws { try value { try $0.localPath(.data) } }
 }
 
-struct GetConfigpath: AsyncParsableCommand {
+struct GetConfigpath: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-configpath", abstract: "Print the fetched config's local path.")
-    func run() async throws { try await value { try $0.localPath(.config) } }
+    func runNow() throws { try value { try $0.localPath(.config) } }
 }
 
-struct GetFilepath: AsyncParsableCommand {
+struct GetFilepath: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-filepath", abstract: "Print a fetched additional file's local path.")
     @Option(name: [.short, .long]) var name: String
-    func run() async throws { try await value { try $0.localPath(.file(name)) } }
+    func runNow() throws { try value { try $0.localPath(.file(name)) } }
 }
 
-struct GetBucket: AsyncParsableCommand {
+struct GetBucket: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-bucket", abstract: "Print the dataset's S3 bucket.")
-    func run() async throws { try await value { try $0.bucket() } }
+    func runNow() throws { try value { try $0.bucket() } }
 }
 
 /// Keeps the historical name (newer click renamed it `get` by accident).
-struct GetGroup: AsyncParsableCommand {
+struct GetGroup: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-group", abstract: "Print the dataset's analysis group.")
-    func run() async throws { try await value { try $0.group() } }
+    func runNow() throws { try value { try $0.group() } }
 }
 
-struct GetResultpath: AsyncParsableCommand {
+struct GetResultpath: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-resultpath", abstract: "Print where a local file or folder would be published.")
     @Option(name: [.customShort("l"), .long], help: "A local file or folder.") var locpath: String
-    func run() async throws { try await value { try $0.resultPath(for: locpath) } }
+    func runNow() throws { try value { try $0.resultPath(for: locpath) } }
 }
 
-struct GetResultpathTmp: AsyncParsableCommand {
+struct GetResultpathTmp: AsyncParsableCommand, SynchronousCommand {
     static let configuration = CommandConfiguration(commandName: "get-resultpath-tmp", abstract: "Create and print <dataset folder>/../results.")
-    func run() async throws { try await value { try $0.temporaryResultFolder() } }
+    func runNow() throws { try value { try $0.temporaryResultFolder() } }
 }

@@ -11,7 +11,8 @@ struct NeurocaasContrib: AsyncParsableCommand {
         Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
         how to fix it); 2 usage error.
         """,
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self]
+        version: "0.1.0",
+        subcommands: [WorkflowGroup.self, ScriptingGroup.self, RemoteGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
     )
 }
 
@@ -19,7 +20,8 @@ struct NeurocaasContrib: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
-            var command = try NeurocaasContrib.parseAsRoot()
+            if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) { return try fast.runNow() }
+            var command = try NeurocaasContrib.parseAsRoot(RootOptions.extract(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             if NeurocaasContrib.exitCode(for: error) == .validationFailure {

@@ -7,9 +7,11 @@ import WorkflowKit
 /// report failures (a sentence on stderr, exit 1, never a stack trace).
 enum Runner {
     static func workflow() -> Workflow {
-        let env = AWSEnvironment.process
-        return Workflow(state: JobState(home: env.home)) {
-            let chain = CredentialChain(environment: env, transport: URLSessionTransport())
+        // HOME alone for the state file: the whole environment is read only when S3 is needed.
+        let home = getenv("HOME").map { String(cString: $0) } ?? NSHomeDirectory()
+        return Workflow(state: JobState(home: home)) {
+            let env = AWSEnvironment.process
+            let chain = CredentialChain(environment: env, transport: CurlTransport())
             return S3Store(S3(AWSClient(environment: env, region: chain.region(fallback: "us-east-1") ?? "us-east-1")))
         }
     }
@@ -25,6 +27,19 @@ enum Runner {
 
     static func notice(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// `run` for work that never awaits (see SynchronousCommand).
+    static func runNow(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as WorkflowError {
+            notice("neurocaas-contrib: \(e)")
+            throw ExitCode(1)
+        } catch let e as AWSError {
+            notice("neurocaas-contrib: \(e)")
+            throw ExitCode(1)
+        }
     }
 
     static func run(_ body: () async throws -> Void) async throws {

@@ -18,7 +18,7 @@ final class MotoTests: XCTestCase {
     }
 
     private func server() throws -> LocalServer {
-        guard let m = Self.moto else { throw XCTSkip("moto_server is not installed (pip install 'moto[server]')") }
+        guard let m = Self.moto else { throw try motoMissing() }
         return m
     }
 

@@ -9,7 +9,7 @@ final class S3Tests: XCTestCase {
     override class func tearDown() { moto?.stop(); super.tearDown() }
 
     private func s3(partSize: Int = 16 << 20, threshold: Int = 64 << 20) throws -> S3 {
-        guard let m = Self.moto else { throw XCTSkip("moto_server is not installed") }
+        guard let m = Self.moto else { throw try motoMissing() }
         return S3(AWSClient(environment: testEnvironment(endpoint: m.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1)),
                   multipartThreshold: threshold, partSize: partSize)
     }
@@ -73,6 +73,15 @@ final class S3Tests: XCTestCase {
             XCTAssertEqual(e.code, "NoSuchKey")
         }
         XCTAssertEqual(try Data(contentsOf: copy), data, "a failed download leaves the previous file alone")
+        let left = try FileManager.default.contentsOfDirectory(atPath: copy.deletingLastPathComponent().path).filter { $0.hasPrefix(".bpctl-") }
+        XCTAssertEqual(left, [], "no temporary file is left next to the target")
+        do {
+            try await s3.getObject(bucket: b, key: "results/big.bin", toFile: copy.path + "-missing-dir/x.bin")
+            XCTFail("expected an error for a missing directory")
+        } catch let e as AWSError {
+            XCTAssertTrue("\(e)".contains("cannot create"), "\(e)")
+            XCTAssertFalse("\(e)".contains("(after "), "a local file problem is not retried: \(e)")
+        }
     }
 
     func testPresignedGetWorksWithoutCredentials() async throws {

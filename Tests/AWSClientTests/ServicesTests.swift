@@ -10,7 +10,7 @@ final class ServicesTests: XCTestCase {
     override class func tearDown() { moto?.stop(); super.tearDown() }
 
     private func client() throws -> AWSClient {
-        guard let m = Self.moto else { throw XCTSkip("moto_server is not installed") }
+        guard let m = Self.moto else { throw try motoMissing() }
         return AWSClient(environment: testEnvironment(endpoint: m.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1))
     }
 

@@ -102,3 +102,24 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(try imds.get("/__count"), "0")
     }
 }
+
+/// libcurl is opened on the first request; when it cannot be, the error says what to install.
+final class CurlLibraryTests: XCTestCase {
+    func testMissingLibraryIsASentenceWithAFix() {
+        guard case .failure(let e) = CurlLibrary.load(["/nonexistent/libcurl.so.4", "libcurl-bpctl-nope.so"]) else {
+            return XCTFail("a missing library cannot load")
+        }
+        XCTAssertTrue(e.description.hasPrefix("libcurl could not be loaded (/nonexistent/libcurl.so.4: cannot open shared object file"), e.description)
+        XCTAssertTrue(e.description.contains("libcurl-bpctl-nope.so"), "every name tried is listed: \(e.description)")
+        XCTAssertTrue(e.description.contains("apt-get install libcurl4"), e.description)
+    }
+
+    func testALibraryWithoutCurlSymbolsIsRefused() {
+        guard case .failure(let e) = CurlLibrary.load(["libz.so.1"]) else { return XCTFail("zlib is not libcurl") }
+        XCTAssertTrue(e.description.contains("libz.so.1 has no curl_global_init"), e.description)
+    }
+
+    func testTheSystemLibraryLoads() throws {
+        XCTAssertNoThrow(try CurlLibrary.shared.get())
+    }
+}

@@ -41,7 +41,7 @@ final class ECMARegexTests: XCTestCase {
     func testCatastrophicBacktrackingIsBounded() {
         let r = ECMARegex("^(a+)+$")
         let s = String(repeating: "a", count: 40) + "b"
-        XCTAssertNil(r?.firstMatch(in: s), "gives up and lets ICU decide instead of running for minutes")
+        XCTAssertEqual(r?.firstMatch(in: s), false, "a Thompson NFA has no backtracking to blow up")
         XCTAssertEqual(try Pattern("^(a+)+$").matches(s), false)
     }
 }

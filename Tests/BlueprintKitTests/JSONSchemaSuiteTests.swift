@@ -20,6 +20,9 @@ final class JSONSchemaSuiteTests: XCTestCase {
 
     func testDraft2020_12RequiredSuite() throws {
         let dir = TestPaths.shared.appendingPathComponent("json-schema-test-suite/tests/draft2020-12")
+        guard FileManager.default.fileExists(atPath: dir.path) else {
+            return XCTFail("the JSON Schema test suite is missing at \(dir.path); set BPCTL_SHARED to the folder that holds json-schema-test-suite")
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertFalse(files.isEmpty, "the suite is missing at \(dir.path)")
         var passed = 0

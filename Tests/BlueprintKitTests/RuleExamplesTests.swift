@@ -30,6 +30,18 @@ final class RuleExamplesTests: XCTestCase {
         }
     }
 
+    /// One id, one meaning, one severity: every finding any example produces has the severity its
+    /// rule declares (BP123 was both an error and an info notice).
+    func testEveryFindingHasItsRulesSeverity() throws {
+        for rule in RuleCatalog.descriptions {
+            for example in rule.triggering + rule.nonTriggering {
+                for d in try run(example) {
+                    XCTAssertEqual(d.severity, RuleCatalog.description(id: d.ruleID)?.severity, "\(d.ruleID): \(d.message)")
+                }
+            }
+        }
+    }
+
     /// The clean example is clean of every error and warning (infos are advice).
     func testCleanExampleHasNoErrorsOrWarnings() throws {
         let found = try run(.clean).filter { $0.severity >= .warning }

@@ -20,7 +20,7 @@ final class SharedBlueprintsTests: XCTestCase {
         "ensemble_dgp_web_stack": ([], ["BP133"]),
         "epi_dev_stack": (["BP121"], ["BP115", "BP133", "BP153", "BP155"]),   // #10, §4.6, #14 case, #12
         "frontend_example2_stack": (["BP120"], ["BP106", "BP143", "BP153", "BP155"]), // #9, #26, #23, #14, #12
-        "label-job-create": ([], ["BP103", "BP143"]),                         // #28 Requirements, #23
+        "label-job-create": ([], ["BP107", "BP143"]),                         // #28 Requirements, #23
         "locanmf_web_stack": ([], ["BP115", "BP133", "BP142", "BP155"]),      // §4.6, #21 unquoted, #12
         "radical": ([], ["BP115"]),                                           // §4.6
         "sam_abstraction_stack": (["BP105", "BP110", "BP120", "BP151"], ["BP143"]), // #1, #3, #5, #6, #9, #13, #15, #16
@@ -84,10 +84,11 @@ final class SharedBlueprintsTests: XCTestCase {
         let dup = report.files.first { stack($0.path) == "widefield_patch_stack" }?.diagnostics.first { $0.ruleID == "BP155" }
         XCTAssertTrue(dup?.message.contains("coutoucla") ?? false)
         XCTAssertEqual(dup?.related.count, 1)
-        // #18/#19: legacy handlers get an info about their placeholder count, not an error.
+        // #18/#19: legacy handlers get an info about their placeholder count (BP147), not BP141's error.
         for name in ["sam_abstraction_stack", "sam_cnmf_stack", "sam_test_stack", "sam_locanmf_stack"] {
-            let d = report.files.first { stack($0.path) == name }?.diagnostics.first { $0.ruleID == "BP141" }
-            XCTAssertEqual(d?.severity, .info, name)
+            let diags = report.files.first { stack($0.path) == name }?.diagnostics ?? []
+            XCTAssertEqual(diags.first { $0.ruleID == "BP147" }?.severity, .info, name)
+            XCTAssertNil(diags.first { $0.ruleID == "BP141" }, name)
         }
     }
 

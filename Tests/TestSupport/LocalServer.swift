@@ -31,27 +31,62 @@ public final class LocalServer: @unchecked Sendable {
     }
 
     /// moto_server: the one .ci/run started (BPCTL_MOTO_PORT), or a new one on a free loopback port.
+    /// When moto cannot start, every later call fails at once with the same reason (no 30 s wait
+    /// per suite), and the reason is printed once on stderr.
     public static func moto() throws -> LocalServer {
         if let p = ProcessInfo.processInfo.environment["BPCTL_MOTO_PORT"], let port = Int(p) {
             let shared = LocalServer(process: nil, port: port)
             if (try? shared.get("/moto-api/data.json")) != nil { return shared }
         }
+        motoLock.lock()
+        defer { motoLock.unlock() }
+        if let failure = motoFailure { throw failure }
+        do {
+            return try python(module: "moto.server", readyPath: "/moto-api/data.json")
+        } catch let error as ServerUnavailable {
+            let failure = ServerUnavailable(description: "moto_server is unavailable: \(error.description) (pip install 'moto[server]'; "
+                                            + "the AWS tests are skipped, or fail with BPCTL_REQUIRE_MOTO=1 as in .ci/run)")
+            motoFailure = failure
+            FileHandle.standardError.write(Data("warning: \(failure.description)\n".utf8))
+            throw failure
+        }
+    }
+
+    /// .ci/run sets BPCTL_REQUIRE_MOTO=1: there a missing moto is a failure, not a skip.
+    public static var motoRequired: Bool { ProcessInfo.processInfo.environment["BPCTL_REQUIRE_MOTO"] == "1" }
+
+    private static let motoLock = NSLock()
+    nonisolated(unsafe) private static var motoFailure: ServerUnavailable?
+
+    /// `python3 -m MODULE -H 127.0.0.1 -p PORT`, ready when GET readyPath answers 200. Fails as
+    /// soon as the process exits (a missing module, a crash), with the end of its stderr.
+    public static func python(module: String, readyPath: String, timeout: TimeInterval = 30) throws -> LocalServer {
         let port = freePort()
         let p = Process()
-        // The real interpreter rather than the moto_server wrapper, so SIGTERM reaches the server.
+        // The real interpreter rather than the moto_server wrapper, so a signal reaches the server.
         p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
+        p.arguments = ["-m", module, "-H", "127.0.0.1", "-p", String(port)]
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        // A file, not a pipe: the server logs every request, and an unread pipe would block it.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("bpctl-server-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw ServerUnavailable(description: "cannot write \(log.path)")
+        }
+        defer { try? FileManager.default.removeItem(at: log) }
+        p.standardError = try FileHandle(forWritingTo: log)
         try p.run()
         let server = LocalServer(process: p, port: port)
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if (try? server.get("/moto-api/data.json")) != nil { return server }
+            if (try? server.get(readyPath)) != nil { return server }
+            if !p.isRunning {
+                let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(2).joined(separator: " ") ?? ""
+                throw ServerUnavailable(description: "python3 -m \(module) exited with status \(p.terminationStatus): \(tail)")
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        p.terminate()
-        throw ServerUnavailable(description: "moto_server did not start on port \(port) (pip install 'moto[server]')")
+        server.stop()
+        throw ServerUnavailable(description: "python3 -m \(module) did not answer on port \(port) within \(Int(timeout)) s")
     }
 
     /// sys.executable of the python3 on PATH (resolved once).

@@ -119,7 +119,7 @@ final class WorkflowTests: XCTestCase {
         let yaml = root.appendingPathComponent("bad.yaml")
         try Data("a: [1, 2\n".utf8).write(to: yaml)
         XCTAssertThrowsError(try ReadYAML.value(path: yaml.path, field: "a", default: nil)) {
-            XCTAssertTrue("\($0)".contains("is not valid YAML"), "\($0)")
+            XCTAssertTrue("\($0)".contains("invalid YAML at line 2"), "\($0)")
         }
     }
 }

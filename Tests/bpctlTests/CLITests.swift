@@ -51,7 +51,7 @@ final class CLITests: XCTestCase {
     }
 
     func testFailOnThresholds() throws {
-        // The clean example has infos only (BP123 skipped-check notice).
+        // The clean example has infos only (BP125 skipped-check notice).
         XCTAssertEqual(try bpctl(["validate", "--fail-on", "info", "examples/clean"]).status, 1)
         XCTAssertEqual(try bpctl(["validate", "--fail-on", "warning", "examples/clean"]).status, 0)
         XCTAssertEqual(try bpctl(["validate", "--fail-on", "never", "examples/broken"]).status, 0)
@@ -102,7 +102,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(ignore.stderr.contains("did you mean 'BP130'?"), ignore.stderr)
         let missing = try bpctl(["validate", "no/such/dir"])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.stderr.contains("no/such/dir: no such file or directory"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("PATH \"no/such/dir\": no such file or directory"), missing.stderr)
     }
 
     func testIgnoreSuppresses() throws {
@@ -202,6 +202,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(json["access_key"], "AKIA…0001")
         XCTAssertEqual(json["endpoint"], moto.endpoint)
         XCTAssertFalse(r.stdout.contains("whoami-secret-value") || r.stderr.contains("whoami-secret-value"))
+        XCTAssertFalse(r.stdout.contains("\\/"), "no escaped slashes: \(r.stdout)")
+        XCTAssertTrue(json["user_id"]?.contains("…") ?? false, "user_id masked like the key: \(json["user_id"] ?? "")")
         let text = try bpctl(["whoami"], env: env)
         XCTAssertTrue(text.stdout.contains("account      123456789012"), text.stdout)
     }

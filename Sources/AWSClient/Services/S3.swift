@@ -70,11 +70,14 @@ public struct S3: Sendable {
         try await client.send(.s3, method: "GET", path: path(bucket, key)).body
     }
 
-    /// Stream an object to a file without holding it in memory: downloaded to a temporary file,
-    /// then renamed into place, so a failed download never leaves a partial file at `path`.
+    /// Stream an object to a file without holding it in memory: downloaded to a temporary file
+    /// next to it, then renamed into place, so a failed download never leaves a partial file at
+    /// `path` and a large one is never copied across file systems.
     public func getObject(bucket: String, key: String, toFile file: String) async throws {
-        let (_, temp) = try await client.download(.s3, path: path(bucket, key))
         let target = URL(fileURLWithPath: file)
+        let (_, temp) = try await client.download(.s3, path: path(bucket, key), into: target.deletingLastPathComponent())
+        if rename(temp.path, target.path) == 0 { return }
+        // A transport that kept its own temporary directory: copy next to the target first.
         let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).bpctl-partial")
         do {
             try? FileManager.default.removeItem(at: staging)

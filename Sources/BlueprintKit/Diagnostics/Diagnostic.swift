@@ -25,7 +25,7 @@ public struct Diagnostic: Sendable, Equatable {
         public let file: String
         public let location: SourceLocation
         public init(message: String, file: String, location: SourceLocation) {
-            self.message = message
+            self.message = ControlEscape.escape(message)
             self.file = file
             self.location = location
         }
@@ -35,8 +35,9 @@ public struct Diagnostic: Sendable, Equatable {
                 start: SourceLocation, end: SourceLocation, pointer: String?, related: [Related] = []) {
         self.ruleID = ruleID
         self.severity = severity
-        self.message = message
-        self.hint = hint
+        // Every renderer gets values with their control characters escaped (see ControlEscape).
+        self.message = ControlEscape.escape(message)
+        self.hint = hint.map { ControlEscape.escape($0, keepNewlines: true) }
         self.file = file
         self.start = start
         self.end = end

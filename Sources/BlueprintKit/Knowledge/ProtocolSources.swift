@@ -43,7 +43,9 @@ public enum ProtocolSources {
         }
         let module = String(handler[..<dot]), function = String(handler[handler.index(after: dot)...])
         let file = (dir as NSString).appendingPathComponent(module.replacingOccurrences(of: ".", with: "/") + ".py")
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return .noModule(module + ".py") }
+        // Regular files only (a FIFO named like the module would block), at most the input limit.
+        guard case .success(let bytes) = Document.readBytes(file) else { return .noModule(module + ".py") }
+        let text = String(decoding: bytes, as: UTF8.self)
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             for prefix in ["def ", "async def "] where line.hasPrefix(prefix) {
                 let rest = line.dropFirst(prefix.count)

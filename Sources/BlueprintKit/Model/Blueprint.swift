@@ -62,8 +62,7 @@ public struct Blueprint: Sendable {
 
     /// Members of an object that the catalog does not list for that container.
     static func unknown(in node: Node, pointer: String, container: String) -> [Field] {
-        let known = FieldCatalog.fields(in: container)
-        return (node.members ?? []).filter { known[$0.key] == nil }.map {
+        (node.members ?? []).filter { FieldCatalog.spec(container: container, key: $0.key) == nil }.map {
             Field(key: $0.key, member: $0, pointer: JSONPointer.appending(pointer, $0.key))
         }
     }

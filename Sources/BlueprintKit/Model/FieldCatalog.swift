@@ -113,8 +113,10 @@ public enum FieldCatalog {
         byContainer[container] ?? [:]
     }
 
+    /// The spec of exactly this key: code point equal, so "\u{212A}EY_NAME" (Kelvin sign) is not
+    /// KEY_NAME although Swift's `==` says the two are canonically equivalent.
     public static func spec(container: String, key: String) -> FieldSpec? {
-        byContainer[container]?[key]
+        byContainer[container]?[key].flatMap { $0.key.sameScalars(as: key) ? $0 : nil }
     }
 
     private static let byContainer: [String: [String: FieldSpec]] = {

@@ -19,6 +19,9 @@ public enum GitHubRenderer {
             let text = d.hint.map { "\(d.message)\nhint: \($0)" } ?? d.message
             out += "::\(command) \(props)::\(data(text))\n"
         }
+        for file in report.files where file.omittedCount > 0 {
+            out += "::warning file=\(property(file.path))::\(data(TextRenderer.omittedLine(file)))\n"
+        }
         out += "::notice::bpctl: \(data(TextRenderer(color: false).summary(report)))\n"
         return out
     }

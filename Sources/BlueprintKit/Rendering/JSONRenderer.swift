@@ -7,10 +7,11 @@ public enum JSONRenderer {
         JSONOut.object([
             ("format_version", .string(formatVersion)),
             ("files", .array(report.files.map { file in
-                .object([("path", .string(file.path)), ("diagnostics", .array(file.diagnostics.map(diagnostic)))])
+                .object([("path", .string(file.path)), ("kind", .string(file.isConfig ? "config" : "input")),
+                         ("diagnostics", .array(file.diagnostics.map(diagnostic))), ("omitted", .int(file.omittedCount))])
             })),
             ("summary", .object([
-                ("files", .int(report.files.count)), ("errors", .int(report.errors)),
+                ("files", .int(report.checkedFiles)), ("errors", .int(report.errors)),
                 ("warnings", .int(report.warnings)), ("infos", .int(report.infos)), ("suppressed", .int(report.suppressed)),
             ])),
         ]).serialized() + "\n"

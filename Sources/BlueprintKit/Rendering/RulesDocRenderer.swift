@@ -7,8 +7,8 @@ public enum RulesDocRenderer {
         }.joined(separator: "\n") + "\n"
     }
 
-    public static func json() -> String {
-        JSONOut.array(RuleCatalog.descriptions.map { r in
+    public static func json(_ rules: [RuleDescription] = RuleCatalog.descriptions) -> String {
+        JSONOut.array(rules.map { r in
             .object([("id", .string(r.id)), ("name", .string(r.name)), ("severity", .string(r.severity.rawValue)),
                      ("summary", .string(r.summary)), ("rationale", .string(r.rationale))])
         }).serialized() + "\n"
@@ -33,12 +33,34 @@ public enum RulesDocRenderer {
         for r in RuleCatalog.descriptions {
             out += "| [\(r.id)](#\(r.id.lowercased())) | `\(r.name)` | \(r.severity.rawValue) | \(r.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
         }
-        for r in RuleCatalog.descriptions {
-            out += "\n## \(r.id)\n\n`\(r.name)`, \(r.severity.rawValue). \(r.summary)\n\n\(r.rationale)\n"
-            if let doc = r.triggering.first?.documents.first {
-                out += "\nExample that triggers it: \(exampleNote(doc.text))\n"
-            }
+        for r in RuleCatalog.descriptions { out += "\n" + section(r) }
+        return out
+    }
+
+    /// One rule's docs/rules.md section.
+    public static func section(_ r: RuleDescription) -> String {
+        var out = "## \(r.id)\n\n`\(r.name)`, \(r.severity.rawValue). \(r.summary)\n\n\(r.rationale)\n"
+        if let doc = r.triggering.first?.documents.first {
+            out += "\nExample that triggers it: \(exampleNote(doc.text))\n"
         }
+        return out
+    }
+
+    /// `bpctl rules ID`: everything about one rule, and the three ways to suppress it.
+    public static func explain(_ r: RuleDescription) -> String {
+        var out = "\(r.id) \(r.name) (\(r.severity.rawValue))\n\n\(r.summary)\n\nWhy: \(r.rationale)\n"
+        let triggers = r.triggering.compactMap { $0.documents.first }.map { exampleNote($0.text) }
+        if !triggers.isEmpty { out += "\nTriggered by:\n" + triggers.map { "  - \($0)\n" }.joined() }
+        let passes = r.nonTriggering.compactMap { $0.documents.first }.map { exampleNote($0.text) }
+        if !passes.isEmpty { out += "\nNot triggered by:\n" + passes.map { "  - \($0)\n" }.joined() }
+        out += """
+
+        Suppress it:
+          on the command line:  bpctl validate --ignore \(r.id) ...
+          in .bpctl.yaml:       ignore: [{rule: \(r.id), path: "glob/**", reason: "why it does not apply"}]
+          in the blueprint:     "Metadata": {"bpctl": {"ignore": [{"rule": "\(r.id)", "reason": "why"}]}}
+
+        """
         return out
     }
 
@@ -46,6 +68,7 @@ public enum RulesDocRenderer {
     private static func exampleNote(_ text: String) -> String {
         func lines(_ t: String) -> [String] { t.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
         let clean = lines(ExampleBlueprints.clean), example = lines(text)
+        if clean == example { return "the example blueprint unchanged" }
         func quote(_ line: String) -> String {
             let cut = line.count > 110 ? String(line.prefix(107)) + "..." : line
             return "`\(cut.replacingOccurrences(of: "`", with: "'"))`"

@@ -4,7 +4,41 @@ public enum SARIFRenderer {
     public static func render(_ report: ValidationReport, toolVersion: String) -> String {
         let rules = RuleCatalog.descriptions
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
-        let results: [JSONOut] = report.all.map { d in
+        let suppressed = report.files.flatMap(\.suppressedDiagnostics)
+        let results: [JSONOut] = report.all.map { result($0, index) } + suppressed.map { s in
+            // Listed with `suppressions` (not dropped) so code scanning shows them as dismissed.
+            var r = result(s.diagnostic, index)
+            let suppression: [(String, JSONOut)]
+            switch s.origin {
+            case .inSource(let reason): suppression = [("kind", .string("inSource")), ("justification", .optional(reason))]
+            case .external(let reason, let by):
+                suppression = [("kind", .string("external")), ("justification", .optional(reason)),
+                               ("properties", .object([("suppressedBy", .string(by))]))]
+            }
+            if case .object(var members) = r {
+                members.append(("suppressions", .array([.object(suppression)])))
+                r = .object(members)
+            }
+            return r
+        }
+        return JSONOut.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("bpctl")),
+                    ("version", .string(toolVersion)),
+                    ("informationUri", .string("https://github.com/cunningham-lab/neurocaas")),
+                    ("rules", .array(rules.map(rule))),
+                ]))])),
+                // SourceFile columns count Unicode scalars, not UTF-16 units (SARIF's default).
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ]).serialized() + "\n"
+    }
+
+    private static func result(_ d: Diagnostic, _ index: [String: Int]) -> JSONOut {
             var members: [(String, JSONOut)] = [
                 ("ruleId", .string(d.ruleID)),
                 ("level", .string(level(d.severity))),
@@ -20,20 +54,6 @@ public enum SARIFRenderer {
                 })))
             }
             return .object(members)
-        }
-        return JSONOut.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("bpctl")),
-                    ("version", .string(toolVersion)),
-                    ("informationUri", .string("https://github.com/cunningham-lab/neurocaas")),
-                    ("rules", .array(rules.map(rule))),
-                ]))])),
-                ("results", .array(results)),
-            ])])),
-        ]).serialized() + "\n"
     }
 
     static func level(_ s: Severity) -> String {
@@ -64,9 +84,22 @@ public enum SARIFRenderer {
         return .object([("artifactLocation", .object([("uri", .string(uri(file)))])), ("region", .object(region))])
     }
 
-    /// Relative paths as-is (SARIF resolves them against the checkout), with spaces escaped.
-    private static func uri(_ path: String) -> String {
-        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
+    /// Relative paths stay relative (code scanning resolves them against the checkout); absolute
+    /// ones become file:// URIs. Everything but RFC 3986 unreserved characters and '/' is
+    /// percent-encoded as UTF-8, so spaces, '%', CR and LF cannot break the URI.
+    static func uri(_ path: String) -> String {
+        var out = path.hasPrefix("/") ? "file://" : ""
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = String(b, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
     }
 
     /// FNV-1a of rule, file and pointer: stable across runs and line moves.

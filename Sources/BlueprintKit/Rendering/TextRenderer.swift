@@ -9,22 +9,26 @@ public struct TextRenderer: Sendable {
         var out = ""
         for file in report.files {
             for d in file.diagnostics { out += render(d, source: file.source) + "\n" }
+            if file.omittedCount > 0 { out += Self.omittedLine(file) + "\n" }
         }
         out += summary(report) + "\n"
         return out
     }
 
     public func render(_ d: Diagnostic, source: SourceFile?) -> String {
-        var out = "\(bold("\(d.file):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
+        var out = "\(bold("\(ControlEscape.escape(d.file)):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
         if let source, d.start.line <= source.lineCount, !source.bytes.isEmpty {
-            let line = source.lineText(d.start.line)
+            // A window of the line: a minified or hostile file can have one 8 MB line.
+            let (line, column) = source.excerpt(line: d.start.line, around: d.start.offset)
             let gutter = String(d.start.line)
             let pad = String(repeating: " ", count: gutter.count)
-            let shown = line.replacingOccurrences(of: "\t", with: " ")
-            let width = d.end.line == d.start.line ? max(1, d.end.column - d.start.column) : max(1, shown.count - d.start.column + 1)
+            // Tabs shown as one space so the caret lines up (not Foundation's replacingOccurrences).
+            let shown = line.utf8.contains(0x09) ? String(line.map { $0 == "\t" ? " " : $0 }) : line
+            let length = shown.unicodeScalars.count
+            let width = d.end.line == d.start.line ? max(1, d.end.column - d.start.column) : max(1, length - column + 1)
             out += "\n\(dim(pad + " |"))"
             out += "\n\(dim(gutter + " |")) \(shown)"
-            out += "\n\(dim(pad + " |")) \(String(repeating: " ", count: max(0, d.start.column - 1)))\(paint(d.severity, "^" + String(repeating: "~", count: min(width, 200) - 1)))"
+            out += "\n\(dim(pad + " |")) \(String(repeating: " ", count: max(0, column - 1)))\(paint(d.severity, "^" + String(repeating: "~", count: max(0, min(width, length - column + 1, 200) - 1))))"
         }
         for r in d.related {
             out += "\n\(dim("  note:")) \(r.message) at \(r.file):\(r.location.line):\(r.location.column)"
@@ -33,9 +37,14 @@ public struct TextRenderer: Sendable {
         return out
     }
 
+    /// The line that stands for the findings past the per-file cap.
+    public static func omittedLine(_ file: FileResult) -> String {
+        "\(ControlEscape.escape(file.path)): … and \(file.omittedCount) more finding\(file.omittedCount == 1 ? "" : "s") not shown (at most \(InputLimits.maxFindingsPerFile) per file)"
+    }
+
     public func summary(_ report: ValidationReport) -> String {
         func n(_ c: Int, _ word: String) -> String { "\(c) \(word)\(c == 1 ? "" : "s")" }
-        var s = "\(n(report.errors, "error")), \(n(report.warnings, "warning")), \(report.infos) info in \(n(report.files.count, "file"))"
+        var s = "\(n(report.errors, "error")), \(n(report.warnings, "warning")), \(report.infos) info in \(n(report.checkedFiles, "file"))"
         if report.suppressed > 0 { s += " (\(report.suppressed) suppressed)" }
         return s
     }

@@ -52,20 +52,22 @@ public struct RuleContext: Sendable {
 extension Rule {
     public var id: String { Self.description.id }
 
+    /// Always the rule's own severity: one id, one meaning, one default severity (a different
+    /// severity is a different rule).
     func finding(_ bp: Blueprint, at range: SourceRange, pointer: String?, _ message: String, hint: String?,
-                 severity: Severity? = nil, related: [Diagnostic.Related] = []) -> Diagnostic {
-        Diagnostic(ruleID: Self.description.id, severity: severity ?? Self.description.severity, message: message,
+                 related: [Diagnostic.Related] = []) -> Diagnostic {
+        Diagnostic(ruleID: Self.description.id, severity: Self.description.severity, message: message,
                    hint: hint, source: bp.source, range: range, pointer: pointer, related: related)
     }
 
     /// A finding about a field's value.
-    func finding(_ bp: Blueprint, _ field: Field, _ message: String, hint: String?, severity: Severity? = nil) -> Diagnostic {
-        finding(bp, at: field.node.range, pointer: field.pointer, message, hint: hint, severity: severity)
+    func finding(_ bp: Blueprint, _ field: Field, _ message: String, hint: String?) -> Diagnostic {
+        finding(bp, at: field.node.range, pointer: field.pointer, message, hint: hint)
     }
 
     /// A finding about a located value (an entry of a list).
-    func finding<T>(_ bp: Blueprint, _ value: Located<T>, _ message: String, hint: String?, severity: Severity? = nil) -> Diagnostic {
-        finding(bp, at: value.range, pointer: value.pointer, message, hint: hint, severity: severity)
+    func finding<T>(_ bp: Blueprint, _ value: Located<T>, _ message: String, hint: String?) -> Diagnostic {
+        finding(bp, at: value.range, pointer: value.pointer, message, hint: hint)
     }
 }
 

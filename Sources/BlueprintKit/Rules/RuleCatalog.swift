@@ -7,6 +7,8 @@ public enum RuleCatalog {
         StageRule.self, PipelineNameRule.self, PipelineNameLengthRule.self, RegionRule.self,
         RegionMismatchRule.self, WebdevPolicyRule.self,
         HandlerRule.self, PostHandlerRule.self, PostProcessingPairRule.self, CodeUriRule.self, HandlerSourceRule.self,
+        ProtocolsNotCheckedRule.self, HandlerUnknownRule.self, PostHandlerUnknownRule.self,
+        CommandPlaceholdersUncheckedRule.self, RequirementsFieldRule.self,
         AMIRule.self, InstanceTypeRule.self, TimeoutRangeRule.self, ShortExecutionTimeoutRule.self,
         ShutdownBehaviorRule.self, MaxCostRule.self, DeployLimitRule.self, WorkingDirectoryRule.self,
         CommandSyntaxRule.self, CommandPlaceholdersRule.self, UnquotedPlaceholderRule.self, CommandCleanupRule.self,

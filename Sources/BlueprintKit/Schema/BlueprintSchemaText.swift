@@ -182,8 +182,7 @@ extension BlueprintSchema {
           "description": "Settings that become the job manager's environment.",
           "$ref": "#/$defs/lambdaConfig"
         }
-      },
-      "additionalProperties": false
+      }
     },
     "lambdaConfig": {
       "type": "object",
@@ -237,7 +236,8 @@ extension BlueprintSchema {
           "description": "What the instance does when it powers off: terminate (default) or stop.",
           "enum": [
             "stop",
-            "terminate"
+            "terminate",
+            ""
           ]
         },
         "CONFIG": {
@@ -251,18 +251,18 @@ extension BlueprintSchema {
         "EXECUTION_TIMEOUT": {
           "description": "Job-manager Lambda timeout in seconds, 1 to 900 (default 900).",
           "type": "integer",
-          "minimum": 1,
+          "minimum": 0,
           "maximum": 900
         },
         "SSM_TIMEOUT": {
           "description": "SSM command timeout in seconds, 1 to 172800 (default 172000).",
           "type": "integer",
-          "minimum": 1,
+          "minimum": 0,
           "maximum": 172800
         },
         "LAUNCH": {
           "description": "Whether the job manager launches instances (must be true).",
-          "const": true
+          "type": "boolean"
         },
         "LOGFILE": {
           "description": "Legacy log file name.",
@@ -271,7 +271,7 @@ extension BlueprintSchema {
         "DEPLOY_LIMIT": {
           "description": "Largest number of instances one job may start (default 100).",
           "type": "integer",
-          "minimum": 1
+          "minimum": 0
         },
         "MAXCOST": {
           "description": "Fallback budget per group in USD, a number or numeric string (default \"300\").",
@@ -282,13 +282,13 @@ extension BlueprintSchema {
             },
             {
               "type": "string",
-              "pattern": "^[0-9]+(\\.[0-9]+)?$"
+              "pattern": "^([0-9]+(\\.[0-9]+)?)?$"
             }
           ]
         },
         "MONITOR": {
           "description": "Whether job instances are monitored; false is silently replaced by true.",
-          "const": true
+          "type": "boolean"
         },
         "INDIR": {
           "description": "Overwritten by the compiler.",
@@ -302,8 +302,7 @@ extension BlueprintSchema {
           "description": "Overwritten by the compiler.",
           "type": "string"
         }
-      },
-      "additionalProperties": false
+      }
     },
     "uxData": {
       "type": "object",
@@ -314,13 +313,11 @@ extension BlueprintSchema {
         "Affiliates": {
           "description": "The user groups of this pipeline.",
           "type": "array",
-          "minItems": 1,
           "items": {
             "$ref": "#/$defs/affiliate"
           }
         }
-      },
-      "additionalProperties": false
+      }
     },
     "affiliate": {
       "type": "object",
@@ -358,8 +355,7 @@ extension BlueprintSchema {
           "description": "Unused.",
           "type": "string"
         }
-      },
-      "additionalProperties": false
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-/// A small backtracking matcher for the common subset of ECMA-262 patterns (literals, `.`,
+/// A small non-backtracking matcher for the common subset of ECMA-262 patterns (literals, `.`,
 /// classes, `\d\w\s` and negations, anchors, groups, alternation, greedy and lazy quantifiers).
 /// Schema patterns are almost always in this subset; matching them here gives ECMA semantics
 /// exactly (ASCII `\d`/`\w`) and avoids ICU, whose one-time set-up cost more than all the rest
@@ -21,7 +21,7 @@ struct ECMARegex: Sendable {
         func contains(_ c: UInt32) -> Bool { ranges.contains { $0.contains(c) } != negated }
     }
 
-    let root: Node
+    private let program: [Op]
     /// The pattern starts with `^` (outside any alternation): only position 0 can match.
     let anchored: Bool
 
@@ -29,19 +29,18 @@ struct ECMARegex: Sendable {
     init?(_ pattern: String) {
         var p = Parser(Array(pattern.unicodeScalars).map(\.value))
         guard let node = p.alternation(), p.i == p.s.count else { return nil }
-        root = node
+        var c = Compiler()
+        c.compile(node)
+        _ = c.emit(.match)
+        guard !c.tooBig else { return nil }
+        program = c.ops
         if case .seq(let items) = node, case .start? = items.first { anchored = true } else { anchored = false }
     }
 
-    /// Unanchored search, as JSON Schema's `pattern` requires. nil if the step budget ran out
-    /// (pathological backtracking); the caller then asks ICU.
+    /// Unanchored search, as JSON Schema's `pattern` requires: time is linear in the text (at
+    /// most the program's size per character). nil if the step budget ran out.
     func firstMatch(in text: String) -> Bool? {
-        let m = Matcher(Array(text.unicodeScalars).map(\.value))
-        for start in 0...(anchored ? 0 : m.s.count) {
-            if m.match(root, start, { _ in true }) { return true }
-            if m.steps > Matcher.budget { return nil }
-        }
-        return false
+        Self.run(program, text.unicodeScalars.map(\.value), anchored: anchored)
     }
 
     // MARK: parsing
@@ -231,47 +230,122 @@ struct ECMARegex: Sendable {
 
     // MARK: matching
 
-    private final class Matcher {
-        static let budget = 200_000
-        let s: [UInt32]
-        var steps = 0
-        init(_ s: [UInt32]) { self.s = s }
+    /// A Thompson NFA: the pattern compiled to instructions, run over the text with every live
+    /// state advanced together (no backtracking, no recursion). Only whether a match exists is
+    /// needed, so greedy and lazy quantifiers need no distinction.
+    private enum Op: Sendable {
+        case scalar(UInt32), any, set(CharSet), start, end, match
+        case jump(Int)
+        case split(Int, Int)
+    }
 
-        func match(_ n: Node, _ i: Int, _ k: (Int) -> Bool) -> Bool {
-            steps += 1
-            if steps > Self.budget { return false }
+    /// Largest program; counted repetitions are expanded, so `(a{1000}){1000}` would be a million.
+    static let maxProgram = 20_000
+
+    private struct Compiler {
+        var ops: [Op] = []
+        var tooBig = false
+
+        mutating func emit(_ op: Op) -> Int {
+            if ops.count >= ECMARegex.maxProgram { tooBig = true }
+            ops.append(op)
+            return ops.count - 1
+        }
+
+        /// Recursion follows group nesting only, which Pattern bounds before compiling.
+        mutating func compile(_ n: Node) {
+            if tooBig { return }
             switch n {
-            case .scalar(let c): return i < s.count && s[i] == c && k(i + 1)
-            case .any:
-                guard i < s.count else { return false }
-                let c = s[i]
-                return c != 0x0A && c != 0x0D && c != 0x2028 && c != 0x2029 && k(i + 1)
-            case .set(let cs): return i < s.count && cs.contains(s[i]) && k(i + 1)
-            case .start: return i == 0 && k(i)
-            case .end: return i == s.count && k(i)
-            case .seq(let items): return seq(items[...], i, k)
+            case .scalar(let c): _ = emit(.scalar(c))
+            case .any: _ = emit(.any)
+            case .set(let cs): _ = emit(.set(cs))
+            case .start: _ = emit(.start)
+            case .end: _ = emit(.end)
+            case .seq(let items): for item in items { compile(item) }
             case .alt(let branches):
-                for b in branches where match(b, i, k) { return true }
-                return false
-            case .repeated(let node, let min, let max, let greedy):
-                return rep(node, min, max, greedy, 0, i, k)
+                var jumps: [Int] = []
+                for (k, b) in branches.enumerated() {
+                    if k < branches.count - 1 {
+                        let split = emit(.split(0, 0))
+                        compile(b)
+                        jumps.append(emit(.jump(0)))
+                        if tooBig { return }
+                        ops[split] = .split(split + 1, ops.count)
+                    } else {
+                        compile(b)
+                    }
+                }
+                for j in jumps where !tooBig { ops[j] = .jump(ops.count) }
+            case .repeated(let node, let min, let max, _):
+                for _ in 0..<min where !tooBig { compile(node) }
+                if let max {
+                    // e{0,k} as k nested optionals: each copy may be skipped to the end.
+                    var splits: [Int] = []
+                    for _ in min..<max where !tooBig {
+                        splits.append(emit(.split(0, 0)))
+                        compile(node)
+                    }
+                    for s in splits where !tooBig { ops[s] = .split(s + 1, ops.count) }
+                } else {
+                    let split = emit(.split(0, 0))
+                    compile(node)
+                    _ = emit(.jump(split))
+                    if !tooBig { ops[split] = .split(split + 1, ops.count) }
+                }
             }
         }
+    }
 
-        private func seq(_ items: ArraySlice<Node>, _ i: Int, _ k: (Int) -> Bool) -> Bool {
-            guard let first = items.first else { return k(i) }
-            return match(first, i) { j in self.seq(items.dropFirst(), j, k) }
-        }
+    /// Work allowed per match: instruction visits, summed over the text. Linear patterns use a
+    /// few per character; hitting this means a huge text times a huge pattern.
+    static let stepBudget = 50_000_000
 
-        private func rep(_ n: Node, _ min: Int, _ max: Int?, _ greedy: Bool, _ count: Int, _ i: Int, _ k: (Int) -> Bool) -> Bool {
-            let canMore = max.map { count < $0 } ?? true
-            // An iteration that consumes nothing cannot help once the minimum is met (ECMA rule).
-            func more() -> Bool {
-                canMore && match(n, i) { j in (j == i && count >= min) ? false : self.rep(n, min, max, greedy, count + 1, j, k) }
+    private static func run(_ ops: [Op], _ s: [UInt32], anchored: Bool) -> Bool? {
+        let n = ops.count
+        var current: [Int] = [], next: [Int] = []
+        current.reserveCapacity(n)
+        next.reserveCapacity(n)
+        var mark = [Int](repeating: -1, count: n) // last position whose closure holds the op
+        var stack: [Int] = []
+        var steps = 0
+        // Follows jumps, splits and anchors at position i, adding the consuming ops to `list`.
+        func add(_ pc: Int, _ i: Int, _ list: inout [Int]) -> Bool {
+            stack.append(pc)
+            while let pc = stack.popLast() {
+                guard mark[pc] != i else { continue }
+                mark[pc] = i
+                steps += 1
+                switch ops[pc] {
+                case .match: stack.removeAll(keepingCapacity: true); return true
+                case .jump(let t): stack.append(t)
+                case .split(let a, let b): stack.append(b); stack.append(a)
+                case .start: if i == 0 { stack.append(pc + 1) }
+                case .end: if i == s.count { stack.append(pc + 1) }
+                default: list.append(pc)
+                }
             }
-            if count < min { return more() }
-            if greedy { return more() || k(i) }
-            return k(i) || more()
+            return false
         }
+        for i in 0...s.count {
+            if i == 0 || !anchored, add(0, i, &current) { return true }
+            if current.isEmpty && (anchored || i == s.count) { return false }
+            if steps > stepBudget { return nil }
+            guard i < s.count else { return false }
+            let c = s[i]
+            next.removeAll(keepingCapacity: true)
+            for pc in current {
+                steps += 1
+                let ok: Bool
+                switch ops[pc] {
+                case .scalar(let x): ok = c == x
+                case .any: ok = c != 0x0A && c != 0x0D && c != 0x2028 && c != 0x2029
+                case .set(let cs): ok = cs.contains(c)
+                default: ok = false
+                }
+                if ok, add(pc + 1, i + 1, &next) { return true }
+            }
+            swap(&current, &next)
+        }
+        return false
     }
 }

@@ -55,9 +55,9 @@ enum Keyword {
     case prefixItems([Schema])
     case items(Schema, after: Int)
     case contains(Schema, min: Int, max: Int?)
-    case properties([String: Schema])
+    case properties([ScalarKey: Schema]) // names by code point, as JSON compares keys
     case patternProperties([(Pattern, Schema)])
-    case additionalProperties(Schema, known: Set<String>, patterns: [Pattern])
+    case additionalProperties(Schema, known: Set<ScalarKey>, patterns: [Pattern])
     case propertyNames(Schema)
     // Validation
     case type([JSONType])
@@ -116,25 +116,60 @@ enum Keyword {
 
 /// An ECMA-262 pattern: matched by ECMARegex when it is in that subset, else compiled for
 /// NSRegularExpression (ICU) with `\d`, `\w` and their negations narrowed to ASCII as ECMA-262
-/// defines them; remaining ICU differences are listed in docs/json-schema.md.
+/// defines them; remaining ICU differences are listed in docs/json-schema.md. Both engines run
+/// under a work budget, so a pathological pattern is reported instead of hanging.
 struct Pattern: @unchecked Sendable {
     let source: String
     private let fast: ECMARegex?
     private let icu: NSRegularExpression?
 
+    /// Deepest group nesting accepted (the parser and compiler recurse per group).
+    static let maxGroupDepth = 256
+    /// ICU calls back about every 10,000 backtracking steps; this many callbacks and it stops.
+    static let icuProgressBudget = 2_000
+
+    struct Invalid: Error { let reason: String }
+
     init(_ source: String) throws {
         self.source = source
+        if Self.groupDepth(source) > Self.maxGroupDepth {
+            throw Invalid(reason: "groups nest deeper than \(Self.maxGroupDepth) levels")
+        }
         fast = ECMARegex(source)
-        // ICU is also the fallback when the subset matcher gives up on a pathological input.
         icu = fast == nil ? try NSRegularExpression(pattern: Self.translate(source), options: []) : nil
     }
 
-    func matches(_ s: String) -> Bool {
-        if let fast, let result = fast.firstMatch(in: s) { return result }
-        let regex = icu ?? (try? NSRegularExpression(pattern: Self.translate(source), options: []))
-        guard let regex else { return false }
-        let ns = s as NSString
-        return regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+    /// Whether the pattern matches somewhere in `s`; nil when the work budget ran out first.
+    func test(_ s: String) -> Bool? {
+        if let fast { return fast.firstMatch(in: s) }
+        guard let icu else { return false }
+        var found = false, gaveUp = false, ticks = 0
+        icu.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(location: 0, length: (s as NSString).length)) { m, _, stop in
+            if m != nil { found = true; stop.pointee = true; return }
+            ticks += 1
+            if ticks > Self.icuProgressBudget { gaveUp = true; stop.pointee = true }
+        }
+        return found ? true : (gaveUp ? nil : false)
+    }
+
+    /// For callers that need a yes or no: a pattern that gave up does not match.
+    func matches(_ s: String) -> Bool { test(s) ?? false }
+
+    /// Maximum nesting of parentheses outside classes (escapes skipped).
+    static func groupDepth(_ p: String) -> Int {
+        var depth = 0, deepest = 0, inClass = false, escaped = false
+        for c in p.utf8 {
+            if escaped { escaped = false; continue }
+            switch c {
+            case 0x5C: escaped = true
+            case 0x5B: inClass = true
+            case 0x5D: inClass = false
+            case 0x28 where !inClass: depth += 1; deepest = max(deepest, depth)
+            case 0x29 where !inClass: depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return deepest
     }
 
     static func translate(_ p: String) -> String {

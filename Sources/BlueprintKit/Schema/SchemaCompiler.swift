@@ -16,10 +16,24 @@ public final class CompiledSchema: @unchecked Sendable {
     let dynamicTargets: [String: Schema] // "resource#name"
     let dynamicAnchors: [String: Set<String>] // resource → anchor names
 
-    init(root: Schema, dynamicTargets: [String: Schema], dynamicAnchors: [String: Set<String>]) {
+    /// Every schema of the graph, so they can be unlinked before release.
+    private let all: [Schema]
+
+    init(root: Schema, dynamicTargets: [String: Schema], dynamicAnchors: [String: Set<String>], all: [Schema]) {
         self.root = root
         self.dynamicTargets = dynamicTargets
         self.dynamicAnchors = dynamicAnchors
+        self.all = all
+    }
+
+    /// Releasing a 100,000-link `$ref` chain link by link would recurse once per link (a stack
+    /// overflow at exit); unlinked first, each schema is freed on its own.
+    deinit {
+        for s in all {
+            s.keywords = []
+            s.unevaluatedItems = nil
+            s.unevaluatedProperties = nil
+        }
     }
 }
 
@@ -44,8 +58,20 @@ public final class SchemaCompiler {
     private var dynamicAnchors: [String: Set<String>] = [:]
     private var validationVocabulary: [String: Bool] = [:]
     private var cache: [String: Schema] = [:]
+    private var memberIndexes: [String: [ScalarKey: Int]] = [:]
     private var pending: [(RefTarget, URIReference, Node, SourceFile?, dynamic: Bool)] = []
     private var failure: SchemaCompileError?
+    /// Set once a CompiledSchema owns the graph; until then a failed compile unlinks it.
+    private var delivered = false
+
+    deinit {
+        guard !delivered else { return }
+        for s in cache.values {
+            s.keywords = []
+            s.unevaluatedItems = nil
+            s.unevaluatedProperties = nil
+        }
+    }
 
     public init() {}
 
@@ -63,7 +89,8 @@ public final class SchemaCompiler {
         }
         try link()
         try checkCycles()
-        return CompiledSchema(root: schema, dynamicTargets: targets, dynamicAnchors: dynamicAnchors)
+        delivered = true
+        return CompiledSchema(root: schema, dynamicTargets: targets, dynamicAnchors: dynamicAnchors, all: Array(cache.values))
     }
 
     /// Make a document known under `uri` (and under every `$id` inside it).
@@ -182,10 +209,10 @@ public final class SchemaCompiler {
             var resource = rootResource
             var pointer = ""
             for token in tokens {
-                if let m = node.member(token) { node = m.value }
+                if let m = member(node, token, in: resourceKey) { node = m.value }
                 else if let e = node.elements, let i = Int(token), i >= 0, i < e.count { node = e[i] }
                 else { throw unresolved(shown, refNode, source) }
-                if let id = node["$id"]?.string {
+                if let id = member(node, "$id", in: resourceKey)?.value.string {
                     resource = URIReference(id).resolved(against: resource).withoutFragment
                     pointer = ""
                 } else {
@@ -198,6 +225,20 @@ public final class SchemaCompiler {
         return loc
     }
 
+    /// Member lookup for pointer resolution: large objects (10,000 `$defs` reached by 10,000
+    /// `$ref`s) get a dictionary once instead of a scan per reference.
+    private func member(_ node: Node, _ key: String, in document: String) -> Node.Member? {
+        guard let members = node.members else { return nil }
+        guard members.count > 16 else { return node.member(key) }
+        let id = "\(document)@\(node.range.start)-\(node.range.end)"
+        if memberIndexes[id] == nil {
+            var index: [ScalarKey: Int] = [:]
+            for (i, m) in members.enumerated() { index[ScalarKey(m.key)] = i }
+            memberIndexes[id] = index
+        }
+        return memberIndexes[id]![ScalarKey(key)].map { members[$0] }
+    }
+
     private func unresolved(_ shown: String, _ node: Node?, _ source: SourceFile?) -> SchemaCompileError {
         SchemaCompileError(message: "cannot resolve $ref '\(shown)': nothing at that location",
                            hint: "check the pointer or anchor name", source: source, offset: node?.range.start ?? 0)
@@ -207,7 +248,17 @@ public final class SchemaCompiler {
 
     private func compile(_ loc: Location) throws(SchemaCompileError) -> Schema {
         let key = "\(loc.resource)#\(loc.pointer)"
-        if let s = cache[key] { return s }
+        if let s = cache[key] {
+            // Two different subschemas at one location: an embedded `$id` repeats its parent's
+            // (`{"not": {"$id": ""}}`). Using the cached one would make the schema contain itself.
+            guard s.node.range == loc.node.range else {
+                let id = loc.node["$id"]?.string ?? ""
+                throw SchemaCompileError(message: "the $id '\(Describe.cut(id))' names a resource that another schema already is (\(Describe.cut(key, 120)))",
+                                         hint: "give each embedded schema resource its own $id, or remove this one",
+                                         source: loc.source, offset: loc.node["$id"]?.range.start ?? loc.node.range.start)
+            }
+            return s
+        }
         let schema = Schema(location: key, node: loc.node, resource: loc.resource)
         cache[key] = schema
         if let b = loc.node.bool {
@@ -238,7 +289,9 @@ public final class SchemaCompiler {
         var k: [Keyword] = []
         func pattern(_ text: String, _ at: Node) throws(SchemaCompileError) -> Pattern {
             do { return try Pattern(text) } catch {
-                throw SchemaCompileError(message: "invalid regular expression '\(text)'", hint: "patterns use ECMA-262 syntax",
+                let shown = text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..." : text
+                let reason = (error as? Pattern.Invalid).map { ": \($0.reason)" } ?? ""
+                throw SchemaCompileError(message: "invalid regular expression '\(shown)'\(reason)", hint: "patterns use ECMA-262 syntax",
                                          source: loc.source, offset: at.range.start)
             }
         }
@@ -312,10 +365,10 @@ public final class SchemaCompiler {
             let max = validation ? int("maxContains") : nil
             k.append(.contains(try child(s, of: loc, "contains"), min: min, max: max))
         }
-        var known = Set<String>()
+        var known = Set<ScalarKey>()
         if let props = n["properties"]?.members {
-            var map: [String: Schema] = [:]
-            for m in props { map[m.key] = try child(m.value, of: loc, "properties", m.key) }
+            var map: [ScalarKey: Schema] = [:]
+            for m in props { map[ScalarKey(m.key)] = try child(m.value, of: loc, "properties", m.key) }
             known = Set(map.keys)
             k.append(.properties(map))
         }
@@ -357,18 +410,24 @@ public final class SchemaCompiler {
     /// A chain of schemas that only `$ref` each other never reaches a constraint: evaluation
     /// would not terminate, so it is refused here.
     private func checkCycles() throws(SchemaCompileError) {
+        // Each schema is walked once: a chain stops at a schema an earlier walk finished.
+        var finished: Set<ObjectIdentifier> = []
         for schema in cache.values {
-            var seen: Set<ObjectIdentifier> = []
+            var onPath: Set<ObjectIdentifier> = []
+            var path: [ObjectIdentifier] = []
             var current: Schema? = schema
-            while let s = current, case .keywords = s.body, s.keywords.count == 1, s.unevaluatedItems == nil,
-                  s.unevaluatedProperties == nil, case .ref(let target) = s.keywords[0] {
-                guard seen.insert(ObjectIdentifier(s)).inserted else {
-                    throw SchemaCompileError(message: "$ref cycle with no constraint: \(target.reference) leads back to \(s.location)",
+            while let s = current, !finished.contains(ObjectIdentifier(s)), case .keywords = s.body, s.keywords.count == 1,
+                  s.unevaluatedItems == nil, s.unevaluatedProperties == nil, case .ref(let target) = s.keywords[0] {
+                guard onPath.insert(ObjectIdentifier(s)).inserted else {
+                    throw SchemaCompileError(message: "$ref cycle with no constraint: \(Describe.cut(target.reference, 120)) leads back to \(Describe.cut(s.location, 120))",
                                              hint: "one of the schemas in the cycle must add a keyword besides $ref",
                                              source: nil, offset: s.node.range.start)
                 }
+                path.append(ObjectIdentifier(s))
                 current = target.schema
             }
+            finished.formUnion(path)
+            finished.insert(ObjectIdentifier(schema))
         }
     }
 }

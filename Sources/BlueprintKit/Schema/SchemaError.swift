@@ -46,6 +46,11 @@ enum Describe {
         return words.dropLast().joined(separator: ", ") + " or " + words.last!
     }
 
+    /// A pattern or name cut for a message (a hostile one can be megabytes).
+    static func cut(_ s: String, _ limit: Int = 60) -> String {
+        s.unicodeScalars.count > limit ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(limit - 3))) + "..." : s
+    }
+
     static func json(_ n: Node) -> String {
         switch n.kind {
         case .string(let s): return "\"\(s.count > 40 ? String(s.prefix(37)) + "..." : s)\""

@@ -6,6 +6,12 @@ public final class SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts (line 1 starts at 0).
     private let lineStarts: [Int]
+    /// Only for files with a line longer than `longLine` bytes (minified or hostile JSON): the
+    /// number of scalars before every multiple of the stride, so a column costs at most one stride
+    /// of scanning instead of the whole line (thousands of findings on one line stay linear).
+    private let scalarCheckpoints: [Int]
+    static let checkpointStride = 256
+    static let longLine = 4096
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -14,6 +20,27 @@ public final class SourceFile: Sendable {
         starts.reserveCapacity(bytes.count / 32 + 1)
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
         lineStarts = starts
+        var longest = bytes.count - starts[starts.count - 1]
+        for k in 1..<starts.count { longest = max(longest, starts[k] - starts[k - 1]) }
+        var checkpoints: [Int] = []
+        if longest > Self.longLine {
+            checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+            var scalars = 0
+            for (i, b) in bytes.enumerated() {
+                if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+                if b & 0xC0 != 0x80 { scalars += 1 }
+            }
+            if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+        }
+        scalarCheckpoints = checkpoints
+    }
+
+    /// Unicode scalars that start in bytes[0..<offset].
+    private func scalars(before offset: Int) -> Int {
+        let k = offset / Self.checkpointStride
+        var n = scalarCheckpoints[k]
+        for i in (k * Self.checkpointStride)..<offset where bytes[i] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     public convenience init(path: String, text: String) {
@@ -32,6 +59,9 @@ public final class SourceFile: Sendable {
             if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
         }
         let start = lineStarts[lo]
+        if !scalarCheckpoints.isEmpty && clamped - start > Self.checkpointStride {
+            return SourceLocation(offset: clamped, line: lo + 1, column: 1 + scalars(before: clamped) - scalars(before: start))
+        }
         var column = 1
         var i = start
         while i < clamped {
@@ -53,6 +83,28 @@ public final class SourceFile: Sendable {
             col += 1
         }
         return i
+    }
+
+    /// At most `width` bytes of a line around `offset` (on that line), cut at scalar boundaries
+    /// with "…" where text was left out, and the 1-based column of `offset` in the result.
+    /// Rendering a finding on a 200 KB line then costs the window, not the line.
+    public func excerpt(line: Int, around offset: Int, width: Int = 160) -> (text: String, column: Int) {
+        guard line >= 1, line <= lineStarts.count else { return ("", 1) }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        let at = max(start, min(offset, end))
+        var lo = start, hi = end
+        if end - start > width {
+            lo = max(start, at - width / 4)
+            while lo > start, bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
+            hi = min(end, lo + width)
+            while hi < end, bytes[hi] & 0xC0 == 0x80 { hi -= 1 }
+        }
+        var column = lo > start ? 2 : 1
+        for i in lo..<at where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        let text = (lo > start ? "…" : "") + String(decoding: bytes[lo..<hi], as: UTF8.self) + (hi < end ? "…" : "")
+        return (text, column)
     }
 
     /// The text of a 1-based line without its line terminator.

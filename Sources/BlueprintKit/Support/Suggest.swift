@@ -8,7 +8,11 @@ public enum Suggest {
         let limit = max(1, min(3, w.count / 3))
         var best: (String, Int)?
         for c in candidates {
-            let d = distance(w, normalise(c, caseInsensitive))
+            let n = normalise(c, caseInsensitive)
+            // The distance is at least the difference in length: skip without the quadratic
+            // table (a hostile 200 KB word would otherwise cost length × candidates).
+            guard abs(n.count - w.count) <= limit else { continue }
+            let d = distance(w, n)
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0
@@ -16,7 +20,7 @@ public enum Suggest {
 
     /// " did you mean 'x'?" or "" — ready to append to a message.
     public static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
-        guard let c = closest(to: word, in: candidates), c != word else { return "" }
+        guard let c = closest(to: word, in: candidates), !c.sameScalars(as: word) else { return "" }
         return ": did you mean '\(c)'?"
     }
 

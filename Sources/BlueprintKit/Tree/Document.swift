@@ -51,35 +51,54 @@ public struct Document: Sendable {
 
     /// Read and parse a file. Unreadable files become a LoadError at offset 0.
     public static func load(path: String) -> Result<Document, LoadError> {
-        guard let bytes = readBytes(path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            let why = !exists ? "no such file" : (isDir.boolValue ? "it is a directory" : "permission denied or unreadable")
-            return .failure(LoadError(source: SourceFile(path: path, bytes: []),
-                                      error: ParseError("cannot read the file: \(why)", at: 0)))
+        switch readBytes(path) {
+        case .failure(let why):
+            return .failure(LoadError(source: SourceFile(path: path, bytes: []), error: ParseError("cannot read the file: \(why.reason)", at: 0)))
+        case .success(let bytes):
+            return parse(path: path, bytes: bytes)
         }
-        return parse(path: path, bytes: bytes)
     }
+
+    /// Why a path was not read.
+    struct Unreadable: Error { let reason: String }
 
     /// The file's bytes with plain POSIX reads (Foundation's Data(contentsOf:) and attribute
     /// lookups cost more than parsing a blueprint). Reads at most one byte past the size limit.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+    /// Only regular files: the open does not block (a FIFO would wait for a writer forever) and
+    /// anything else is refused with its kind.
+    static func readBytes(_ path: String) -> Result<[UInt8], Unreadable> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else {
+            let e = errno
+            return .failure(Unreadable(reason: e == ENOENT ? "no such file" : (e == EACCES ? "permission denied" : String(cString: strerror(e)))))
+        }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd, &st) == 0 else { return .failure(Unreadable(reason: String(cString: strerror(errno)))) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(Unreadable(reason: "it is \(kind(st.st_mode)), not a regular file")) }
         let want = min(Int(st.st_size), InputLimits.maxFileBytes + 1)
         var out = [UInt8](repeating: 0, count: want)
         var got = 0
         while got < want {
             let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, want - got) }
-            if n < 0 { return nil }
+            if n < 0 { return .failure(Unreadable(reason: String(cString: strerror(errno)))) }
             if n == 0 { break }
             got += n
         }
         out.removeSubrange(got...)
-        return out
+        return .success(out)
+    }
+
+    /// "a directory", "a FIFO (named pipe)", … for messages.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "a special file"
+        }
     }
 
     private static func shift(_ node: Node, by delta: Int) -> Node {

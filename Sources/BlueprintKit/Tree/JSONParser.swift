@@ -67,7 +67,7 @@ public struct JSONParser {
         try enter()
         i += 1
         var members: [Node.Member] = []
-        var seen: [String: Int] = [:]
+        var seen: [ScalarKey: Int] = [:] // code points, not canonical equivalence (RFC 8259)
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -95,12 +95,12 @@ public struct JSONParser {
             i += 1
             skipWhitespace()
             let value = try parseValue()
-            if let first = seen[key] {
+            if let first = seen[ScalarKey(key)] {
                 throw ParseError("duplicate key \"\(key)\"", at: keyStart,
                                  hint: "JSON readers keep only one of them; delete or rename one",
                                  related: .init(message: "first defined here", offset: first))
             }
-            seen[key] = keyStart
+            seen[ScalarKey(key)] = keyStart
             members.append(Node.Member(key: key, keyRange: keyRange, value: value))
             skipWhitespace()
             guard i < bytes.count else { throw truncated("',' or '}' to close the object opened", openedAt: start) }

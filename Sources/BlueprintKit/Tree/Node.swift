@@ -60,7 +60,7 @@ public struct Node: Sendable {
 
     /// The member with this key (objects only; duplicate keys are rejected at parse time).
     public func member(_ key: String) -> Member? {
-        members?.first { $0.key == key }
+        members?.first { $0.key.sameScalars(as: key) }
     }
 
     public subscript(key: String) -> Node? { member(key)?.value }
@@ -105,10 +105,13 @@ extension Node: Equatable {
         case (.array(let x), .array(let y)): return x == y
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }
-            for m in x {
-                guard let other = y.first(where: { $0.key == m.key }), other.value == m.value else { return false }
+            // Keys by code point; a dictionary keeps large objects linear.
+            guard x.count > 8 else {
+                return x.allSatisfy { m in y.first(where: { $0.key.sameScalars(as: m.key) }).map { $0.value == m.value } ?? false }
             }
-            return true
+            var byKey: [ScalarKey: Node] = [:]
+            for m in y { byKey[ScalarKey(m.key)] = m.value }
+            return x.allSatisfy { m in byKey[ScalarKey(m.key)].map { $0 == m.value } ?? false }
         default: return false
         }
     }

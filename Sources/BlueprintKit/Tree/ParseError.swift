@@ -26,4 +26,6 @@ public enum InputLimits {
     public static let maxFileBytes = 8 * 1024 * 1024
     /// Deepest nesting of arrays and objects (blueprints nest 4 levels).
     public static let maxDepth = 128
+    /// Findings reported one by one per file; the rest are counted in a "… and N more" line.
+    public static let maxFindingsPerFile = 1_000
 }

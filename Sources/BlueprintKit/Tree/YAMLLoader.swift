@@ -41,18 +41,18 @@ enum YAMLLoader {
         switch node {
         case .mapping(let mapping):
             var members: [Node.Member] = []
-            var seen: [String: Int] = [:]
+            var seen: [ScalarKey: Int] = [:]
             for (key, value) in mapping {
                 let keyStart = offset(key.mark, source)
                 guard case .scalar(let keyScalar) = key else {
                     throw ParseError("mapping keys must be plain strings", at: keyStart)
                 }
-                if let first = seen[keyScalar.string] {
+                if let first = seen[ScalarKey(keyScalar.string)] {
                     throw ParseError("duplicate key \"\(keyScalar.string)\"", at: keyStart,
                                      hint: "YAML readers keep only one of them; delete or rename one",
                                      related: .init(message: "first defined here", offset: first))
                 }
-                seen[keyScalar.string] = keyStart
+                seen[ScalarKey(keyScalar.string)] = keyStart
                 let keyRange = SourceRange(start: keyStart, end: keyStart + keyScalar.string.utf8.count)
                 members.append(Node.Member(key: keyScalar.string, keyRange: keyRange,
                                            value: try convert(value, source, depth: depth + 1, budget: &budget)))

@@ -7,12 +7,12 @@ enum SchemaFindings {
     static func diagnostics(_ schema: CompiledSchema, _ doc: Document, formatAssertion: Bool, coveredBy rules: [Diagnostic]) -> [Diagnostic] {
         let errors = SchemaEvaluator(schema, formatAssertion: formatAssertion).validate(doc.root)
         guard !errors.isEmpty else { return [] }
-        let rulePointers = Set(rules.compactMap(\.pointer))
-        var seen = Set<String>()
+        let rulePointers = Set(rules.compactMap { $0.pointer.map(ScalarKey.init) }) // pointers hold user keys
+        var seen = Set<ScalarKey>()
         return errors.compactMap { e -> Diagnostic? in
-            if rulePointers.contains(e.instancePointer) { return nil }
-            if objectLevel.contains(e.keyword), rulePointers.contains(where: { $0.hasPrefix(e.instancePointer + "/") }) { return nil }
-            guard seen.insert("\(e.instancePointer)\u{0}\(e.message)").inserted else { return nil }
+            if rulePointers.contains(ScalarKey(e.instancePointer)) { return nil }
+            if objectLevel.contains(e.keyword), rulePointers.contains(where: { $0.string.utf8.starts(with: (e.instancePointer + "/").utf8) }) { return nil }
+            guard seen.insert(ScalarKey("\(e.instancePointer)\u{0}\(e.message)")).inserted else { return nil }
             let at = JSONPointer.dotted(e.instancePointer)
             let location = e.keywordLocation.split(separator: "#", maxSplits: 1).last.map { "#" + $0 } ?? e.keywordLocation
             var hint = "schema keyword \(location)"

@@ -7,18 +7,25 @@ public struct ValidationReport: Sendable {
     }
 
     public var all: [Diagnostic] { files.flatMap(\.diagnostics) }
-    public func count(_ severity: Severity) -> Int { files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count } }
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count + ($1.omitted[severity] ?? 0) }
+    }
     public var errors: Int { count(.error) }
     public var warnings: Int { count(.warning) }
     public var infos: Int { count(.info) }
     public var suppressed: Int { files.reduce(0) { $0 + $1.suppressed } }
     public var unreadable: Int { files.filter { !$0.parsed }.count }
+    /// Inputs validated (blueprints or --no-rules instances), not the .bpctl.yaml files read.
+    public var checkedFiles: Int { files.filter { !$0.isConfig }.count }
+    /// A .bpctl.yaml that cannot be read or has the wrong shape: a usage error, whatever --fail-on says.
+    public var configProblems: Int { files.filter { $0.isConfig && $0.diagnostics.contains { $0.severity == .error } }.count }
 
-    /// 2 when an input could not be read or parsed, 1 when a finding reaches the threshold, else 0.
+    /// 2 when an input or a .bpctl.yaml could not be read, parsed or understood, 1 when a finding
+    /// reaches the threshold, else 0.
     public func exitCode(failOn threshold: FailThreshold) -> Int32 {
-        if unreadable > 0 { return ExitStatus.usage }
+        if unreadable > 0 || configProblems > 0 { return ExitStatus.usage }
         guard let minimum = threshold.severity else { return ExitStatus.ok }
-        return all.contains { $0.severity >= minimum } ? ExitStatus.findings : ExitStatus.ok
+        return Severity.allCases.contains { $0 >= minimum && count($0) > 0 } ? ExitStatus.findings : ExitStatus.ok
     }
 }
 

@@ -60,6 +60,28 @@ public enum Validator {
         validate(count: inputs.count, options: options) { Document.parse(path: inputs[$0].path, bytes: inputs[$0].bytes) }
     }
 
+    /// One input: a file on disk, or bytes already read (standard input for `bpctl validate -`).
+    public enum Input: Sendable {
+        case file(String)
+        case bytes(path: String, [UInt8])
+    }
+
+    /// Files and in-memory inputs together, in the order given. Bytes without a .json/.yaml
+    /// name are JSON when they start with `{` or `[`, else YAML.
+    public static func validate(_ inputs: [Input], options: ValidationOptions = .init()) -> ValidationReport {
+        validate(count: inputs.count, options: options) {
+            switch inputs[$0] {
+            case .file(let path): return Document.load(path: path)
+            case .bytes(let path, let bytes):
+                let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+                let lower = path.lowercased()
+                let syntax: Document.Syntax = lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+                    ? Document.syntax(forPath: path) : (first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .yaml)
+                return Document.parse(path: path, bytes: bytes, syntax: syntax)
+            }
+        }
+    }
+
     static func validate(count: Int, options: ValidationOptions,
                          load: @Sendable (Int) -> Result<Document, LoadError>) -> ValidationReport {
         let context = RuleContext(protocolsDirectory: options.protocolsDirectory)
@@ -78,7 +100,10 @@ public enum Validator {
             }
         }
         applySuppressions(&results, blueprints: blueprints, options: options)
-        for i in results.indices { results[i].diagnostics.sort(by: Diagnostic.ordered) }
+        for i in results.indices {
+            results[i].cap(InputLimits.maxFindingsPerFile)
+            results[i].diagnostics.sort(by: Diagnostic.ordered)
+        }
         return ValidationReport(files: results)
     }
 
@@ -106,15 +131,17 @@ public enum Validator {
                                           options: ValidationOptions) {
         let finder = ConfigFinder()
         for (index, bp) in blueprints {
-            var rules: Set<String> = []
+            var rules: [String: SuppressedDiagnostic.Origin] = [:]
             if let meta = bp.root["Metadata"]?["bpctl"] {
                 let (list, diags) = SuppressionReader.read(list: meta["ignore"], pointer: "/Metadata/bpctl/ignore",
                                                            source: bp.source, allowPath: false)
-                rules.formUnion(list.map(\.ruleID))
+                for s in list { rules[s.ruleID] = .inSource(reason: s.reason) }
                 results[index].diagnostics += diags
             }
             if options.configFiles, let config = finder.config(for: bp.source.path) {
-                rules.formUnion(config.suppressions(for: bp.source.path).map(\.ruleID))
+                for s in config.suppressions(for: bp.source.path) where rules[s.ruleID] == nil {
+                    rules[s.ruleID] = .external(reason: s.reason, by: Paths.display(config.path))
+                }
             }
             results[index].drop(rules)
         }
@@ -123,9 +150,10 @@ public enum Validator {
             results.append(FileResult(path: Paths.display(config.path), source: config.source, diagnostics: config.diagnostics.map {
                 Diagnostic(ruleID: $0.ruleID, severity: $0.severity, message: $0.message, hint: $0.hint, file: Paths.display(config.path),
                            start: $0.start, end: $0.end, pointer: $0.pointer, related: $0.related)
-            }, parsed: !config.diagnostics.contains { $0.ruleID == MetaRules.parse.id }))
+            }, parsed: !config.diagnostics.contains { $0.ruleID == MetaRules.parse.id }, isConfig: true))
         }
-        for i in results.indices { results[i].drop(options.ignoredRules) }
+        let flag = Dictionary(uniqueKeysWithValues: options.ignoredRules.map { ($0, SuppressedDiagnostic.Origin.external(reason: "--ignore \($0)", by: "--ignore")) })
+        for i in results.indices { results[i].drop(flag) }
     }
 }
 
@@ -136,20 +164,57 @@ public struct FileResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// False when the file could not be read or parsed (BP000): exit code 2.
     public let parsed: Bool
-    public var suppressed = 0
+    /// A `.bpctl.yaml` (its own problems), not a validated input: not counted in summaries, and
+    /// an error in it is a configuration problem (exit 2).
+    public let isConfig: Bool
+    /// Findings a suppression removed, kept for SARIF's `suppressions`.
+    public var suppressedDiagnostics: [SuppressedDiagnostic] = []
+    public var suppressed: Int { suppressedDiagnostics.count }
+    /// Findings past the per-file cap, by severity: counted in the summary and the exit code,
+    /// not rendered one by one (thousands of findings in a hostile file make output quadratic to read).
+    public var omitted: [Severity: Int] = [:]
+    public var omittedCount: Int { omitted.values.reduce(0, +) }
 
-    public init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool) {
+    public init(path: String, source: SourceFile?, diagnostics: [Diagnostic], parsed: Bool, isConfig: Bool = false) {
         self.path = path
         self.source = source
         self.diagnostics = diagnostics
         self.parsed = parsed
+        self.isConfig = isConfig
     }
 
-    mutating func drop(_ rules: Set<String>) {
-        guard !rules.isEmpty else { return }
-        let before = diagnostics.count
-        // A parse error is never suppressed: there is nothing else to report for that file.
-        diagnostics.removeAll { rules.contains($0.ruleID) && $0.ruleID != MetaRules.parse.id }
-        suppressed += before - diagnostics.count
+    /// Keep the `limit` most severe findings (earliest first among equals).
+    mutating func cap(_ limit: Int) {
+        guard diagnostics.count > limit else { return }
+        diagnostics.sort { a, b in a.severity != b.severity ? a.severity > b.severity : Diagnostic.ordered(a, b) }
+        for d in diagnostics[limit...] { omitted[d.severity, default: 0] += 1 }
+        diagnostics.removeSubrange(limit...)
     }
+
+    mutating func drop(_ rules: [String: SuppressedDiagnostic.Origin]) {
+        guard !rules.isEmpty else { return }
+        var kept: [Diagnostic] = []
+        for d in diagnostics {
+            // A parse error is never suppressed: there is nothing else to report for that file.
+            // Nor is a broken .bpctl.yaml: it decides what is checked.
+            if let origin = rules[d.ruleID], d.ruleID != MetaRules.parse.id, !(isConfig && d.severity == .error) {
+                suppressedDiagnostics.append(SuppressedDiagnostic(diagnostic: d, origin: origin))
+            } else {
+                kept.append(d)
+            }
+        }
+        diagnostics = kept
+    }
+}
+
+/// A finding a suppression removed, and where the suppression was.
+public struct SuppressedDiagnostic: Sendable {
+    public enum Origin: Sendable, Equatable {
+        /// Metadata.bpctl.ignore in the blueprint itself.
+        case inSource(reason: String?)
+        /// A .bpctl.yaml entry or --ignore.
+        case external(reason: String?, by: String)
+    }
+    public let diagnostic: Diagnostic
+    public let origin: Origin
 }

@@ -21,7 +21,7 @@ struct AffiliateNameRule: Rule {
                 let fixed = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
                 let why = logicalIDs ? "CloudFormation logical IDs in STAGE \(bp.stageValue!) allow letters and digits only" : "IAM group names and S3 prefixes need letters, digits or '-'"
                 out.append(finding(bp, field, "AffiliateName '\(name)' contains \(shown): \(why)",
-                                   hint: fixed.isEmpty ? "use letters and digits only" : "use '\(fixed)'"))
+                                   hint: fixed.isEmpty ? "use letters and digits only" : "use '\(fixed.lowercased())'"))
             }
         }
         return out

@@ -7,16 +7,16 @@ struct AffiliateNameUniqueRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        var seen: [String: Blueprint.Affiliate] = [:]
+        var seen: [ScalarKey: Blueprint.Affiliate] = [:] // code points, case folded as IAM does
         var out: [Diagnostic] = []
         for a in bp.affiliates {
             guard let field = a.name, let name = field.node.string else { continue }
-            let key = name.lowercased()
+            let key = ScalarKey(name.lowercased())
             if let first = seen[key], let firstField = first.name {
                 let related = Diagnostic.Related(message: "first used by affiliate \(first.index + 1)", file: bp.source.path,
                                                  location: bp.source.location(of: firstField.node.range.start))
                 out.append(finding(bp, at: field.node.range, pointer: field.pointer,
-                                   "AffiliateName '\(name)' is used twice\(name == firstField.node.string ? "" : " (IAM group names ignore case)")",
+                                   "AffiliateName '\(name)' is used twice\(firstField.node.string.map(name.sameScalars) == true ? "" : " (IAM group names ignore case)")",
                                    hint: "merge the two affiliates or rename one", related: [related]))
             } else {
                 seen[key] = a

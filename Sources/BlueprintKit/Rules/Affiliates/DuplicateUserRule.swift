@@ -8,12 +8,12 @@ struct DuplicateUserRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        var seen: [String: (Blueprint.Affiliate, Located<String>)] = [:]
+        var seen: [ScalarKey: (Blueprint.Affiliate, Located<String>)] = [:] // IAM compares code points
         var out: [Diagnostic] = []
         for a in bp.affiliates {
             for user in a.users where !TemplateLeftover.matches(user.value) {
-                guard let (firstAffiliate, first) = seen[user.value] else {
-                    seen[user.value] = (a, user)
+                guard let (firstAffiliate, first) = seen[ScalarKey(user.value)] else {
+                    seen[ScalarKey(user.value)] = (a, user)
                     continue
                 }
                 let sameGroup = firstAffiliate.index == a.index

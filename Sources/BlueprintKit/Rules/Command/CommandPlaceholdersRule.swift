@@ -2,7 +2,7 @@ struct CommandPlaceholdersRule: Rule {
     static let description = RuleDescription(
         id: "BP141", name: "command-placeholders", severity: .error,
         summary: "COMMAND does not use exactly the values its Handler passes (4 for handler_develop/handler_ensemble, 3 for the legacy wfield handler).",
-        rationale: "str.format ignores extra values, so 3 placeholders with handler_develop silently drop the config key; more placeholders than values raise IndexError after instances start. Legacy handlers format COMMAND their own way and get an info.",
+        rationale: "str.format ignores extra values, so 3 placeholders with handler_develop silently drop the config key; more placeholders than values raise IndexError after instances start. Legacy and unknown handlers format COMMAND their own way (BP147).",
         triggering: [.edit(("\\\"{}\\\" \\\"epi/run.sh\\\"", "\\\"epi/run.sh\\\"")),
                      .edit(("\\\"epi/run.sh\\\"", "\\\"{}\\\" \\\"epi/run.sh\\\""))],
         nonTriggering: [.clean, .edit(("\"Handler\": \"submit_start.handler_develop\"", "\"Handler\": \"submit_start_legacy_wfield_preprocess.handler\""),
@@ -17,13 +17,7 @@ struct CommandPlaceholdersRule: Rule {
         // Without a Handler (BP100 reports it) assume the current protocol.
         let handler = bp.handlerValue ?? Protocols.currentHandlers[0]
         let proto = Protocols.handler(handler)
-        guard let expected = proto?.placeholders else {
-            guard used.count != 4 else { return [] }
-            let why = proto == nil ? "is not a known job manager" : "is legacy and formats COMMAND its own way"
-            return [finding(bp, field, "COMMAND has \(used.count) placeholders; not checked because Handler '\(handler)' \(why)",
-                            hint: "the current protocol (submit_start.handler_develop) passes 4 values: \(Protocols.currentSlots.joined(separator: ", "))",
-                            severity: .info)]
-        }
+        guard let expected = proto?.placeholders else { return [] } // BP147's notice
         let slots = proto?.slots ?? []
         if analysis.requiredPositionalCount > expected {
             let extra = analysis.fields.first { ($0.positionalIndex ?? 0) >= expected }

@@ -18,18 +18,20 @@ struct CommandSyntaxRule: Rule {
                             hint: "write {{ and }} for literal braces, and {} for each value")]
         }
         var out: [Diagnostic] = []
+        let bytes = Array(command.utf8)
+        var offsets = StringOffsets.Cursor(field.node, bp.source) // fields come in order: one pass
         for f in analysis.fields {
-            let range = StringOffsets.sourceRange(of: field.node, decoded: f.offset..<(f.offset + f.length), in: bp.source)
-            let text = String(decoding: Array(command.utf8)[f.offset..<(f.offset + f.length)], as: UTF8.self)
+            let problem: (message: String, hint: String)
+            let text = { String(decoding: bytes[f.offset..<(f.offset + f.length)], as: UTF8.self) }
             if case .name(let name) = f.reference {
-                out.append(finding(bp, at: range, pointer: field.pointer,
-                                   "COMMAND field \(text) is named '\(name)': str.format raises KeyError, since the values are passed by position",
-                                   hint: "use {} (and {{ }} for literal braces)"))
+                problem = ("COMMAND field \(text()) is named '\(name)': str.format raises KeyError, since the values are passed by position",
+                           "use {} (and {{ }} for literal braces)")
             } else if let accessor = f.accessor {
-                out.append(finding(bp, at: range, pointer: field.pointer,
-                                   "COMMAND field \(text) accesses '\(accessor)' of a string value, which fails at format time",
-                                   hint: "use a plain {}"))
+                problem = ("COMMAND field \(text()) accesses '\(accessor)' of a string value, which fails at format time", "use a plain {}")
+            } else {
+                continue
             }
+            out.append(finding(bp, at: offsets.range(f.offset..<(f.offset + f.length)), pointer: field.pointer, problem.message, hint: problem.hint))
         }
         return out
     }

@@ -8,23 +8,23 @@ struct FleetGroupNameRule: FleetRule {
         nonTriggering: [.fleet([[], [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"dlc-analysis\"")]])])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        var owners: [String: (Blueprint, Field)] = [:]
+        var owners: [ScalarKey: (Blueprint, Field)] = [:] // code points, case folded as IAM does
         var out: [Diagnostic] = []
         for bp in fleet {
             guard let pipeline = bp.pipelineNameValue else { continue }
             for a in bp.affiliates {
                 guard let field = a.name, let name = field.realString else { continue }
                 let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue).lowercased()
-                if let (owner, ownerField) = owners[group] {
+                if let (owner, ownerField) = owners[ScalarKey(group)] {
                     // Same pipeline twice is BP160's finding.
-                    guard owner.pipelineNameValue != pipeline else { continue }
+                    guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
                     out.append(finding(bp, at: field.node.range, pointer: field.pointer,
                                        "affiliate '\(name)' creates IAM group '\(group)', which \(owner.source.path) also creates",
                                        hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(pipeline.replacingOccurrences(of: "-", with: ""))'), or use websubstack",
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
-                    owners[group] = (bp, field)
+                    owners[ScalarKey(group)] = (bp, field)
                 }
             }
         }

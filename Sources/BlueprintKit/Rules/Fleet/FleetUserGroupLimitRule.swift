@@ -8,20 +8,21 @@ struct FleetUserGroupLimitRule: FleetRule {
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
         // user → every (blueprint, located entry), counting one membership per affiliate.
-        var memberships: [String: [(Blueprint, Located<String>)]] = [:]
-        var order: [String] = []
+        var memberships: [ScalarKey: [(Blueprint, Located<String>)]] = [:] // IAM compares code points
+        var order: [ScalarKey] = []
         for bp in fleet {
             for a in bp.affiliates {
-                var inThisGroup = Set<String>()
-                for user in a.users where !TemplateLeftover.matches(user.value) && inThisGroup.insert(user.value).inserted {
-                    if memberships[user.value] == nil { order.append(user.value) }
-                    memberships[user.value, default: []].append((bp, user))
+                var inThisGroup = Set<ScalarKey>()
+                for user in a.users where !TemplateLeftover.matches(user.value) && inThisGroup.insert(ScalarKey(user.value)).inserted {
+                    if memberships[ScalarKey(user.value)] == nil { order.append(ScalarKey(user.value)) }
+                    memberships[ScalarKey(user.value), default: []].append((bp, user))
                 }
             }
         }
         var out: [Diagnostic] = []
-        for user in order {
-            let list = memberships[user]!
+        for key in order {
+            let list = memberships[key]!
+            let user = key.string
             guard list.count > IAMNames.maxGroupsPerUser else { continue }
             let (firstBP, firstEntry) = list[0]
             for (bp, entry) in list.dropFirst(IAMNames.maxGroupsPerUser) {

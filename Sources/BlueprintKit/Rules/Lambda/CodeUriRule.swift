@@ -10,7 +10,6 @@ struct CodeUriRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda else { return [] }
         var out: [Diagnostic] = []
-        var skipped = false
         for field in [lambda.codeUri, lambda.postCodeUri].compactMap({ $0 }) {
             guard let uri = field.realString, !uri.isEmpty else { continue }
             switch ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path, protocolsDirectory: context.protocolsDirectory) {
@@ -19,12 +18,8 @@ struct CodeUriRule: Rule {
                 out.append(finding(bp, field, "\(field.key) '\(path)' is not a directory (relative to the stack directory)",
                                    hint: "current blueprints use \"\(Protocols.canonicalCodeUri)\""))
             case .skipped:
-                skipped = true
+                break // BP125 says so, under its own id
             }
-        }
-        if skipped, let field = lambda.codeUri {
-            out.append(finding(bp, field, "CodeUri and Handler were not checked against the protocol sources",
-                               hint: "pass --protocols DIR (the neurocaas repo's ncap_iac/protocols) to check them", severity: .info))
         }
         return out
     }

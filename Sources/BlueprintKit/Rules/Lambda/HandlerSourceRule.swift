@@ -18,7 +18,7 @@ struct HandlerSourceRule: Rule {
             switch ProtocolSources.find(handler: handler, in: dir) {
             case .defined, .malformed: break // malformed names are BP120's
             case .noModule(let file):
-                out.append(finding(bp, handlerField, "\(handlerField.key) '\(handler)': \(file) does not exist in \(uri)",
+                out.append(finding(bp, handlerField, "\(handlerField.key) '\(handler)': \(file) does not exist in \(uri) (\(Paths.display(dir)))",
                                    hint: "check the module name; the Lambda imports it from CodeUri"))
             case .noFunction(let module, let function):
                 out.append(finding(bp, handlerField, "\(handlerField.key) '\(handler)': \(module).py defines no function \(function)",

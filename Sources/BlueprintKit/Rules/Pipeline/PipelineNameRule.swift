@@ -14,23 +14,49 @@ struct PipelineNameRule: Rule {
         return [finding(bp, field, "PipelineName '\(name)' \(problem.0)", hint: problem.1)]
     }
 
-    /// (what is wrong, how to fix it), or nil when the name is valid.
+    /// (every way the name is wrong, how to fix it), or nil when the name is valid. The suggested
+    /// name is itself valid (see `suggestion`), so following the hint never leads to another finding.
     static func problem(_ name: String) -> (String, String)? {
-        var suggested: String { String(name.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }) }
         if name.isEmpty { return ("is empty", "name the pipeline, e.g. \"my-analysis\"") }
-        if name.count < 3 { return ("is shorter than 3 characters (S3 bucket names need 3-63)", "use a longer name") }
-        if name.count > 63 { return ("is longer than 63 characters (the S3 bucket limit)", "shorten it") }
-        if name.contains(where: { $0.isUppercase }) {
-            return ("has uppercase letters; S3 bucket names are lowercase", "use '\(suggested)'")
+        var problems: [String] = []
+        if name.count < 3 { problems.append("is shorter than 3 characters (S3 bucket names need 3-63)") }
+        if name.count > 63 { problems.append("is longer than 63 characters (the S3 bucket limit)") }
+        if name.contains(where: { $0.isUppercase }) { problems.append("has uppercase letters; S3 bucket names are lowercase") }
+        if name.contains("_" as Character) { problems.append("contains '_', which S3 bucket names forbid") }
+        let others = name.unicodeScalars.filter { !allowed($0) && $0 != "_" && !("A"..."Z").contains($0) }.map { String($0) }.uniqued()
+        if !others.isEmpty {
+            let shown = others.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (others.count > 5 ? ", …" : "")
+            problems.append("contains \(shown); only lowercase letters, digits and '-' are allowed")
         }
-        if name.contains("_" as Character) { return ("contains '_', which S3 bucket names forbid", "use '\(suggested)'") }
-        if let bad = name.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-")) }) {
-            return ("contains '\(bad)'; only lowercase letters, digits and '-' are allowed", "use '\(suggested.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })'")
+        if let first = name.unicodeScalars.first, !(("a"..."z").contains(first) || ("A"..."Z").contains(first)) {
+            problems.append("must start with a letter (CloudFormation stack names do)")
         }
-        if !(name.first!.isLetter) {
-            return ("must start with a letter (CloudFormation stack names do)", "put a word in front, e.g. 'p\(name)'")
+        if name.hasSuffix("-") { problems.append("must not end with '-' (S3 bucket names end with a letter or digit)") }
+        guard !problems.isEmpty else { return nil }
+        return (problems.joined(separator: "; "), "use '\(suggestion(for: name))'")
+    }
+
+    private static func allowed(_ u: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(u) || ("0"..."9").contains(u) || u == "-"
+    }
+
+    /// A valid name close to `name`: lowercase ASCII, '_' and other separators as '-', runs of
+    /// '-' collapsed, a letter first, 3-63 characters, no '-' at the end.
+    static func suggestion(for name: String) -> String {
+        var out = ""
+        for u in name.lowercased().unicodeScalars {
+            if allowed(u) {
+                out.unicodeScalars.append(u)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
         }
-        if name.hasSuffix("-") { return ("must not end with '-' (S3 bucket names end with a letter or digit)", "drop the trailing '-'") }
-        return nil
+        while out.first == "-" { out.removeFirst() }
+        if let first = out.unicodeScalars.first, !("a"..."z").contains(first) { out = "p-" + out }
+        out = String(out.prefix(63))
+        while out.hasSuffix("-") { out.removeLast() }
+        if out.isEmpty { out = "pipeline" }
+        while out.count < 3 { out += "x" }
+        return out
     }
 }

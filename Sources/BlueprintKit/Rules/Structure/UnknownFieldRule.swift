@@ -9,9 +9,8 @@ struct UnknownFieldRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for object in bp.catalogObjects {
-            let known = FieldCatalog.fields(in: object.container)
-            for m in object.node.members ?? [] where known[m.key] == nil {
-                let candidates = known.values.filter { $0.status != .toolState }.map(\.key)
+            let candidates = FieldCatalog.fields(in: object.container).values.filter { $0.status != .toolState }.map(\.key)
+            for m in object.node.members ?? [] where FieldCatalog.spec(container: object.container, key: m.key) == nil {
                 let suggestion = Suggest.phrase(for: m.key, in: candidates)
                 let effect = object.container == FieldCatalog.config
                     ? "it becomes a Lambda environment variable that nothing reads"

@@ -2,7 +2,7 @@ struct UnusedFieldRule: Rule {
     static let description = RuleDescription(
         id: "BP103", name: "unused-field", severity: .info,
         summary: "Fields that nothing in the deploy or job path reads (Lambda.Launch, CONFIG, LOGFILE, INDIR, …).",
-        rationale: "Dead keys mislead readers into thinking they configure something; Requirements is a warning because build.sh points at a requirements file that does not exist.",
+        rationale: "Dead keys mislead readers into thinking they configure something; Requirements is BP107, a warning.",
         triggering: [.edit(("\"LambdaConfig\": {", "\"Launch\": true,\n        \"LambdaConfig\": {")),
                      .edit(("\"MONITOR\": true,", "\"MONITOR\": true, \"LOGFILE\": \"lambda_log.txt\","))],
         nonTriggering: [.clean])
@@ -15,11 +15,6 @@ struct UnusedFieldRule: Rule {
                 guard let spec = FieldCatalog.spec(container: object.container, key: m.key),
                       case .unused(let why) = spec.status else { return nil }
                 return (m, why)
-            }
-            for (m, why) in unused where m.key == "Requirements" {
-                out.append(finding(bp, at: m.keyRange, pointer: JSONPointer.appending(object.pointer, m.key),
-                                   "Lambda.Requirements has no effect: \(why)",
-                                   hint: "delete it; add packages to protocols/requirements.txt instead", severity: .warning))
             }
             let plain = unused.filter { $0.0.key != "Requirements" }
             guard let (first, why) = plain.first else { continue }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// A user-supplied name (JSON key, user name, affiliate name, PipelineName) compared and hashed
+/// by its Unicode code points. Swift's `String ==` and String hashing use canonical
+/// equivalence, so "café" written with U+00E9 and with "e" + U+0301 would be one key; JSON
+/// (RFC 8259), Python, AWS and every JSON parser treat them as two different names.
+public struct ScalarKey: Hashable, Sendable {
+    public let string: String
+    public init(_ string: String) { self.string = string }
+
+    public static func == (a: ScalarKey, b: ScalarKey) -> Bool { a.string.sameScalars(as: b.string) }
+
+    public func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension String {
+    /// Equal code point for code point (the UTF-8 bytes are equal), unlike `==`.
+    @inlinable public func sameScalars(as other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in pa.count == pb.count && (pa.isEmpty || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0) }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Reads the small state files (`~/.neurocaas_contrib_storageloc.json`, registration.json) into
+/// the same values JSONSerialization gives ([String: Any], [Any], String, Double, Bool, NSNull).
+/// Every getter reads both files, and Foundation's JSONSerialization costs more on first use
+/// (~0.4 ms of type set-up) than the rest of the command; this reader is a loop over bytes.
+enum StateJSON {
+    /// The top-level object, or nil for anything that is not strict JSON with an object at the top.
+    static func object(_ data: Data) -> [String: Any]? {
+        var r = Reader(bytes: [UInt8](data))
+        guard let value = r.value(depth: 0) else { return nil }
+        r.space()
+        return r.i == r.bytes.count ? value as? [String: Any] : nil
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var i = 0
+
+        mutating func space() {
+            while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        }
+
+        mutating func literal(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            guard i + b.count <= bytes.count, bytes[i..<i + b.count].elementsEqual(b) else { return false }
+            i += b.count
+            return true
+        }
+
+        mutating func value(depth: Int) -> Any? {
+            space()
+            guard i < bytes.count, depth < 64 else { return nil }
+            switch bytes[i] {
+            case UInt8(ascii: "{"):
+                i += 1
+                var out: [String: Any] = [:]
+                space()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return out }
+                while true {
+                    space()
+                    // A trailing comma, which JSONSerialization also accepts.
+                    if !out.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return out }
+                    guard let key = string() else { return nil }
+                    space()
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+                    i += 1
+                    guard let v = value(depth: depth + 1) else { return nil }
+                    out[key] = v
+                    space()
+                    guard i < bytes.count else { return nil }
+                    i += 1
+                    if bytes[i - 1] == UInt8(ascii: "}") { return out }
+                    guard bytes[i - 1] == UInt8(ascii: ",") else { return nil }
+                }
+            case UInt8(ascii: "["):
+                i += 1
+                var out: [Any] = []
+                space()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return out }
+                while true {
+                    space()
+                    if !out.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return out }
+                    guard let v = value(depth: depth + 1) else { return nil }
+                    out.append(v)
+                    space()
+                    guard i < bytes.count else { return nil }
+                    i += 1
+                    if bytes[i - 1] == UInt8(ascii: "]") { return out }
+                    guard bytes[i - 1] == UInt8(ascii: ",") else { return nil }
+                }
+            case UInt8(ascii: "\""): return string()
+            case UInt8(ascii: "t"): return literal("true") ? true : nil
+            case UInt8(ascii: "f"): return literal("false") ? false : nil
+            case UInt8(ascii: "n"): return literal("null") ? NSNull() : nil
+            default: return number()
+            }
+        }
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`
+        mutating func number() -> Double? {
+            let start = i
+            func digits() -> Int {
+                let from = i
+                while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+                return i - from
+            }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+            let leadingZero = i < bytes.count && bytes[i] == UInt8(ascii: "0")
+            let whole = digits()
+            guard whole > 0, !(leadingZero && whole > 1) else { return nil }
+            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+                i += 1
+                guard digits() > 0 else { return nil }
+            }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+                i += 1
+                if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+                guard digits() > 0 else { return nil }
+            }
+            return Double(String(decoding: bytes[start..<i], as: UTF8.self))
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else { return nil }
+            i += 4
+            return v
+        }
+
+        mutating func string() -> String? {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+            i += 1
+            var out: [UInt8] = []
+            while i < bytes.count {
+                let b = bytes[i]
+                i += 1
+                switch b {
+                case UInt8(ascii: "\""): return String(validating: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard i < bytes.count else { return nil }
+                    let e = bytes[i]
+                    i += 1
+                    switch e {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return nil }
+                        if (0xD800..<0xDC00).contains(scalar) {
+                            // A surrogate pair, as Python's json.dump writes characters beyond the BMP.
+                            guard literal("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let u = Unicode.Scalar(scalar) else { return nil }
+                        out += Array(String(Character(u)).utf8)
+                    default: return nil
+                    }
+                case 0..<0x20: return nil
+                default: out.append(b)
+                }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A Python int of any size (YAML integers are unbounded in PyYAML), kept as base-10⁹ limbs.
+struct PyInt: CustomStringConvertible {
+    private(set) var negative = false
+    private var limbs: [UInt32] = [] // little-endian, base 1_000_000_000, no high zero limbs
+
+    init() {}
+
+    /// `digits` in `radix` (2, 8, 10 or 16), no sign, no underscores; nil when a digit is invalid
+    /// or there are none (Python's `int('', 2)` raises).
+    init?(digits: Substring, radix: UInt32) {
+        guard !digits.isEmpty else { return nil }
+        for c in digits {
+            guard let d = c.hexDigitValue, d < radix else { return nil }
+            mulAdd(radix, UInt32(d))
+        }
+    }
+
+    /// An integral Double, exactly (Python compares `1.0 == 1` as keys).
+    init(exactly d: Double) {
+        let text = String(format: "%.0f", d.magnitude)
+        self.init(digits: Substring(text), radix: 10)!
+        negative = d < 0 && !limbs.isEmpty
+    }
+
+    mutating func mulAdd(_ mul: UInt32, _ add: UInt32) {
+        var carry = UInt64(add)
+        for i in limbs.indices {
+            let v = UInt64(limbs[i]) * UInt64(mul) + carry
+            limbs[i] = UInt32(v % 1_000_000_000)
+            carry = v / 1_000_000_000
+        }
+        while carry > 0 {
+            limbs.append(UInt32(carry % 1_000_000_000))
+            carry /= 1_000_000_000
+        }
+    }
+
+    func negated(_ yes: Bool) -> PyInt {
+        var copy = self
+        copy.negative = yes && !limbs.isEmpty
+        return copy
+    }
+
+    var description: String {
+        guard let top = limbs.last else { return "0" }
+        var s = negative ? "-" : ""
+        s += String(top)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            s += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return s
+    }
+}

@@ -1,0 +1,49 @@
+import Applier
+import ArgumentParser
+import AWSClient
+import BlueprintKit
+import Foundation
+
+/// `bpctl ami`: images made from dev instances, written into blueprints, listed and pruned.
+struct AMICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ami",
+        abstract: "Create machine images from dev instances, record them in blueprints, list and prune them.",
+        subcommands: [AMICreateCommand.self, AMIListCommand.self, AMIPruneCommand.self])
+}
+
+/// What the ami commands share: AWS set-up, and ApplyError/AWSError as one sentence and exit 1.
+enum ApplierCommand {
+    static func run(profile: String?, region: String?, blueprint: String?, _ body: (AWSClient) async throws -> Void) async throws {
+        do {
+            try await AWSCommand.run(profile: profile, region: region, fallbackRegion: blueprint.flatMap(blueprintRegion)) { client in
+                try await body(client)
+            }
+        } catch let error as ApplyError {
+            FileHandleOutput.stderr("bpctl: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The blueprint's REGION, so `--region` is needed only to override it.
+    static func blueprintRegion(_ path: String) -> String? {
+        guard case .success(let doc) = Document.load(path: path) else { return nil }
+        return doc.root["REGION"]?.string
+    }
+
+    /// A readable blueprint or a usage error (exit 2) naming the problem with file:line:col.
+    static func requireBlueprint(_ path: String) throws -> Document {
+        switch Document.load(path: path) {
+        case .success(let doc): return doc
+        case .failure(let e):
+            FileHandleOutput.stderr("error: \(path):\(e.source.location(of: e.error.offset)): \(e.error.message)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+
+    /// Ask for the literal "yes" on stdin, as terraform apply does.
+    static func confirm(_ question: String) -> Bool {
+        FileHandleOutput.stderr("\(question)\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+        return readLine()?.trimmingCharacters(in: .whitespaces) == "yes"
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+@testable import WorkflowKit
+import XCTest
+
+/// The state-file reader must read what JSONSerialization reads (and refuse what it refuses).
+final class StateJSONTests: XCTestCase {
+    private func canonical(_ v: Any?) -> String {
+        switch v {
+        case let d as [String: Any]: return "{" + d.keys.sorted().map { "\($0)=\(canonical(d[$0]))" }.joined(separator: ",") + "}"
+        case let a as [Any]: return "[" + a.map(canonical).joined(separator: ",") + "]"
+        case let s as String: return "s:" + s
+        case is NSNull: return "null"
+        case nil: return "nil"
+        default: return "scalar"
+        }
+    }
+
+    func testAgreesWithJSONSerialization() {
+        let documents = [
+            #"{"path": "/home/ubuntu/job"}"#,
+            #"{"data": {"s3": "s3://b/k", "local": "/tmp/\u00e9\ud83d\ude00 x"}, "config": {}, "additional_files": {"a": {"localsource": "x\/y\n\t\"q\"\\"}}, "resultpath": {}}"#,
+            #" { "a" : [ 1, -2.5e3, true, false, null, "", [], {} ] } "#,
+            #"{"nested": {"deeper": {"deepest": ["x"]}}}"#, #"{"a": 1,}"#, #"{"a": [1, ],}"#,
+            // Refused by both.
+            "", "{", "[1]", #"{,}"#, #"{"a": [,]}"#, #"{"a": 1,,}"#, #"{"a" 1}"#, #"{"a": 01}"#, #"{"a": "\x"}"#, #"{"a": "\ud83d"}"#, "{\"a\": \"tab\there\"}",
+            #"{"a": 1} x"#, #"{"a": tru}"#, #"{"a": .5}"#, #"{"a": 1.}"#,
+        ]
+        for doc in documents {
+            let theirs = (try? JSONSerialization.jsonObject(with: Data(doc.utf8))) as? [String: Any]
+            let ours = StateJSON.object(Data(doc.utf8))
+            XCTAssertEqual(canonical(ours), canonical(theirs), doc)
+        }
+        XCTAssertEqual(StateJSON.object(Data(#"{"path": "/a/\u00e9"}"#.utf8))?["path"] as? String, "/a/é")
+    }
+}
