@@ -17,8 +17,8 @@ extension SynchronousCommand where Self: AsyncParsableCommand {
 
 /// Analysis scripts call the getters and `read-yaml` dozens of times a job, each a fresh
 /// process, and ArgumentParser's reflection-based parse costs more than the command itself
-/// (docs/performance.md, "Start-up"). For these exact argument shapes the same command value is
-/// built directly and run; anything else (help, `--opt=value`, repeated or unknown options, a
+/// (docs/performance.md, "Start-up"). For these exact argument shapes the same command value (for
+/// read-yaml, the same two steps: ReadYAMLNow) is built directly and run; anything else (help, `--opt=value`, repeated or unknown options, a
 /// value starting with "-") goes through ArgumentParser as before. BPCTL_NO_FAST_PATH=1 turns it
 /// off; the tests run both ways and compare. A command whose `validate()` fails is handed back
 /// too, so ArgumentParser reports the usage error exactly as it always did.
