@@ -4,7 +4,7 @@ import XCTest
 
 /// Paths.parent and Paths.join replace NSString's path methods on the validate hot path; they
 /// must give the same folders for the paths validation sees.
-final class PathsTests: XCTestCase {
+final class PathParentTests: XCTestCase {
     func testParentAndJoinMatchNSString() {
         for p in ["a/b/c", "/a/b/c.json", "/a", "a/b/", "./x/stack_config_template.json", "../shared/x/y.json",
                   "/work/shared/blueprints/attn/stack_config_template.json", "é/ü/x", "a b/c d"] {
