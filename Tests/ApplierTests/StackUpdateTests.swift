@@ -32,7 +32,10 @@ final class StackUpdateTests: XCTestCase {
         let client = AWSClient(environment: testEnvironment(endpoint: server.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1))
         let change = ApplyStep.FunctionChange(logicalID: "MainLambda", environment: ["AMI": "ami-2"], handler: nil, timeout: nil)
         do {
-            try await StackUpdate.run(stack: "fake-stack", changes: [change], substacks: nil, client: client, pollInterval: 0.01, timeout: 5) { _ in }
+            var options = ApplyRun.Options()
+            options.pollInterval = 0.01
+            options.stackTimeout = 5
+            try await StackUpdate.run(stack: "fake-stack", changes: [change], substacks: nil, client: client, options: options) { _ in }
             XCTFail("expected the rollback to be reported")
         } catch {
             let text = "\(error)"
