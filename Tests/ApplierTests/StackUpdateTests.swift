@@ -44,4 +44,32 @@ final class StackUpdateTests: XCTestCase {
         }
         XCTAssertEqual(try server.get("/__count"), "1")
     }
+
+    /// A create that rolls back names the failing resource and CloudFormation's reason, and a
+    /// resumed run that finds the rolled-back stack says how to clear it (fake_cfn.py: moto
+    /// creates every stack it accepts).
+    func testCreateRollbackNamesTheFailingResourceAndTheWayOut() async throws {
+        let server = try LocalServer.fakeScript("fake_cfn.py", ["create-rollback"])
+        defer { server.stop() }
+        let client = AWSClient(environment: testEnvironment(endpoint: server.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1))
+        let creation = StackCreation(stack: "fake-stack", bucket: "artifacts", artifacts: [], template: "{}")
+        var options = ApplyRun.Options()
+        options.pollInterval = 0.01
+        options.stackTimeout = 5
+        do {
+            try await StackCreate.run(creation, client: client, options: options) { _ in }
+            XCTFail("expected the rollback to be reported")
+        } catch {
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("rolled back the creation of stack fake-stack (ROLLBACK_COMPLETE)"), text)
+            XCTAssertTrue(text.contains("MainLambda CREATE_FAILED: The runtime parameter of python3.7"), text)
+            XCTAssertTrue(text.contains("delete-stack --stack-name fake-stack"), text)
+        }
+        do {
+            try await StackCreate.run(creation, client: client, options: options) { _ in }
+            XCTFail("a rolled-back stack must not count as created")
+        } catch {
+            XCTAssertTrue("\(error)".contains("exists in state ROLLBACK_COMPLETE from an earlier failed creation"), "\(error)")
+        }
+    }
 }
