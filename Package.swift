@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CCurlLoader"),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
         .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
+        // `bpctl audit affiliates`: blueprint intent × IAM reality, one file per finding kind.
+        .target(name: "Audit", dependencies: ["BlueprintKit", "AWSClient"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git
@@ -58,6 +60,7 @@ let package = Package(
             dependencies: [
                 "BlueprintKit",
                 "AWSClient",
+                "Audit",
                 "DevInstances",
                 "Applier",
                 "Planner",
@@ -75,11 +78,14 @@ let package = Package(
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
+        // The deployed analysis (moto) that the planner and applier tests share.
+        .target(name: "PlanFixtures", dependencies: ["Planner", "BlueprintKit", "AWSClient", "TestSupport"], path: "Tests/PlanFixtures"),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlanFixtures", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
         .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
     ]

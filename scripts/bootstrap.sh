@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One-time set-up on a fresh Debian machine with Swift 6: the C libraries bpctl uses (libcurl's
-# header for the HTTP loader shim, and libcurl4 itself; libcrypto for SigV4; zlib; libgit2 for blueprint history and commits), then release
-# builds with the Swift runtime linked statically. libcurl and libcrypto are opened with dlopen on
-# the first request (docs/performance.md, "Start-up"), so `ldd` lists neither.
+# header for the HTTP loader shim, and libcurl4 itself; libcrypto for SigV4; zlib; libgit2 for
+# blueprint history and commits), then release builds with the Swift runtime linked statically.
+# libcurl and libcrypto are opened with dlopen on the first request (docs/performance.md,
+# "Start-up"), so `ldd` lists neither.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()

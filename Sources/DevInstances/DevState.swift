@@ -1,3 +1,4 @@
+import BlueprintKit
 import Foundation
 
 /// Per-analysis dev state, `.bpctl/dev.json` next to the blueprint. Only what AWS cannot tell us:
@@ -88,13 +89,10 @@ public struct DevStateStore: Sendable {
 
     public func save(_ state: DevState) throws {
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".dev.json.\(getpid()).tmp")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Self.encoder.encode(state).write(to: temp)
-            guard rename(temp.path, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try AtomicFile.write(Array(try Self.encoder.encode(state)), to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
             throw DevError(.check, "cannot write the dev state file", hint: "check that \(dir.path) is writable", location: path)
         }
     }

@@ -11,7 +11,8 @@ struct BPCtl: ParsableCommand {
     /// only ever names commands that exist.
     static let commands: [ParsableCommand.Type] = [ValidateCommand.self, RulesCommand.self, SchemaCommand.self, WhoAmICommand.self,
                                                     PlanCommand.self, ShowCommand.self, DiffCommand.self, ApplyCommand.self, FmtCommand.self,
-                                                    AMICommand.self, ForceUnlockCommand.self, DevCommand.self, CheckJobCommand.self, InitCommand.self, MonitorCommand.self]
+                                                    AMICommand.self, ForceUnlockCommand.self, DevCommand.self, CheckJobCommand.self, InitCommand.self, MonitorCommand.self,
+                                                    AuditCommand.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bpctl",

@@ -31,6 +31,9 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(help: "Prices for the cost per job: table (committed, offline) or live (AWS Price List API).")
     var pricing: PlanSupport.PricingChoice = .table
 
+    @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
     @Option(help: "Named profile (for --pricing live).")
     var profile: String?
 
@@ -45,7 +48,7 @@ struct DiffCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         switch format {
-        case .text: FileHandleOutput.stdout(PlanTextRenderer(color: Terminal.colorOnStdout).render(plan))
+        case .text: FileHandleOutput.stdout(PlanTextRenderer(color: Terminal.color(color)).render(plan))
         case .json: FileHandleOutput.stdout(plan.json())
         case .github:
             let doc = try? Document.parse(path: b.file, bytes: b.bytes).get()

@@ -146,7 +146,7 @@ struct MonitorParallelism: AsyncParsableCommand {
             FileHandleOutput.stdout(ParallelismChart.text(p))
             if let out {
                 do {
-                    try AnalysisKit.AtomicFile.write(ParallelismChart.svg(p, title: "\(reader.name): instances running per group"), to: out)
+                    try AtomicFile.write(ParallelismChart.svg(p, title: "\(reader.name): instances running per group"), to: out)
                 } catch {
                     FileHandleOutput.stderr("bpctl: cannot write \(out): \(error.localizedDescription)\n")
                     throw ExitCode(ExitStatus.usage)

@@ -40,6 +40,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The saved plan whose live facts --refresh=false uses.", valueName: "file"))
     var factsFrom: String?
 
+    @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
     @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
     var profile: String?
 
@@ -85,9 +88,9 @@ struct PlanCommand: AsyncParsableCommand {
         } catch {
             throw PlanSupport.fail(error.description)
         }
-        FileHandleOutput.stdout(json ? plan.json() : PlanTextRenderer(color: Terminal.colorOnStdout).render(plan))
+        FileHandleOutput.stdout(json ? plan.json() : PlanTextRenderer(color: Terminal.color(color)).render(plan))
         if let out {
-            do { try PlanSupport.writeAtomically(plan.json(), to: out) } catch { throw PlanSupport.fail("cannot write \(out): \(error.localizedDescription)") }
+            do { try AtomicFile.write(plan.json(), to: out) } catch { throw PlanSupport.fail("\(error)") }
             if !json { FileHandleOutput.stderr("Saved the plan to \(out). 'bpctl show \(out)' renders it and says whether it is still current.\n") }
         }
         if plan.checks.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

@@ -28,16 +28,6 @@ enum PlanSupport {
         return ExitCode(1)
     }
 
-    /// Temp file + rename, so a plan file is never half-written.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bpctl-\(getpid())")
-        try Data(text.utf8).write(to: temp)
-        if rename(temp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temp)
-            throw CocoaError(.fileWriteUnknown)
-        }
-    }
 }
 
 /// Progress while reading live state: a counter redrawn in place on a terminal, one line per

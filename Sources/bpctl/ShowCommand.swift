@@ -24,6 +24,9 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(help: "Do not check whether the plan is still current.")
     var offline = false
 
+    @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
     @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
     var profile: String?
 
@@ -33,7 +36,7 @@ struct ShowCommand: AsyncParsableCommand {
         }
         let plan: Plan
         do { plan = try Plan.decode(data) } catch { throw ValidationError("\(file) is not a bpctl plan file (\(error.localizedDescription))") }
-        FileHandleOutput.stdout(json ? plan.json() : PlanTextRenderer(color: Terminal.colorOnStdout).render(plan))
+        FileHandleOutput.stdout(json ? plan.json() : PlanTextRenderer(color: Terminal.color(color)).render(plan))
         if offline { return }
         let history = try? GitHistory(containing: plan.blueprint.path)
         let live = plan.live.map { AWSLiveReader(client: PlanSupport.client(profile: profile, region: $0.request.region)) }

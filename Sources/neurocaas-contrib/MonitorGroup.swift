@@ -1,6 +1,7 @@
 import AnalysisKit
 import ArgumentParser
 import AWSClient
+import BlueprintKit
 import Foundation
 
 /// `monitor`: the Python tool's developer-side job inspection, with its names and flags.

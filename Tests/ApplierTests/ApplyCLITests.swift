@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import PlanFixtures
 import TestSupport
 import XCTest
 

@@ -2,6 +2,7 @@ import Applier
 import AWSClient
 import BlueprintKit
 import Foundation
+import PlanFixtures
 import Planner
 import TestSupport
 import XCTest

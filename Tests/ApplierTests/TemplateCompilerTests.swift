@@ -1,5 +1,6 @@
 import BlueprintKit
 import Foundation
+import PlanFixtures
 import Planner
 import XCTest
 @testable import Applier

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import PlanFixtures
 import Planner
 import TestSupport
 import XCTest
@@ -67,8 +68,8 @@ final class PlanScenarioTests: XCTestCase {
         XCTAssertEqual(summary(plan), ["function[\"MainLambda\"]": ["environment.INSTANCE_TYPE"]])
         let cost = try XCTUnwrap(plan.cost)
         XCTAssertEqual(cost.current.usdPerDataset, 3.06)
-        XCTAssertEqual(cost.previous?.instanceType, "p2.xlarge")
-        XCTAssertEqual(cost.deltaPerDataset ?? 0, 2.16, accuracy: 1e-9)
+        XCTAssertEqual(cost.previous?.instanceType, "t2.micro")
+        XCTAssertEqual(cost.deltaPerDataset ?? 0, 3.06 - 0.0116, accuracy: 1e-9)
         XCTAssertEqual(cost.datasetsWithinBudget, 98)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 extension LocalServer {
-    /// Start another Python fake from Fixtures (it prints its port on its first line).
+    /// Start another Python fake from Fixtures/ (e.g. fake_pricing.py); it prints its port.
     public static func fakeScript(_ script: String, _ arguments: [String]) throws -> LocalServer {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)

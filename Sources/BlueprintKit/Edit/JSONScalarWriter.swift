@@ -11,31 +11,11 @@ enum JSONScalarWriter {
         }
     }
 
+    /// The same escaping as every JSON bpctl writes (JSONOut).
     static func quoted(_ s: String) -> [UInt8] {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 2)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0..<0x20: out += Array(String(format4: b).utf8)
-            default: out.append(b)
-            }
-        }
-        out.append(0x22)
+        JSONOut.escape(s, into: &out)
         return out
-    }
-}
-
-extension String {
-    /// "\u00XX" for a control byte.
-    init(format4 b: UInt8) {
-        let hex = String(b, radix: 16)
-        self = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

@@ -2,8 +2,8 @@ import Dispatch
 
 /// `(0..<count).map(body)` on all cores. Each slot is written by exactly one iteration, into
 /// manually allocated storage (an Array's copy-on-write check is not safe across threads).
-enum ConcurrentMap {
-    static func run<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+public enum ConcurrentMap {
+    public static func run<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if count <= 1 { return (0..<count).map(body) }
         let slots = Slots<T>(count)
         DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, body(i)) }

@@ -64,7 +64,7 @@ public struct DesiredState: Sendable {
             attributes += [
                 .init("group", .string(a.group), pointer: source.name?.pointer),
                 .init("members", .list(a.members.sorted()), pointer: source.userNames?.pointer),
-                .init("policy", .string(PolicyDocument.canonical(AccessPolicy.document(bucket: pipeline, affiliate: a.name))), pointer: source.name?.pointer),
+                .init("policy", .string(AccessPolicy.document(bucket: pipeline, affiliate: a.name)), pointer: source.name?.pointer),
                 .init("folders", .list(AccessPolicy.folders(affiliate: a.name)), pointer: source.name?.pointer),
             ]
             resources.append(ResourceState(address: ResourceAddress.affiliate(a.name), type: ResourceAddress.affiliateType, attributes: attributes))

@@ -20,14 +20,15 @@ public struct Differ: Sendable {
     public let live: Side
     /// The last committed blueprint: the last known desired state (nil: no history).
     public let committed: Side?
-    /// Names used in danger sentences: "the deployed stack" or "the old blueprint".
-    public let liveName: String
+    /// Older committed versions, newest first: a live value found there is a blueprint change
+    /// committed but not deployed yet, not drift.
+    public let earlier: [Side]
 
-    public init(desired: Side, live: Side, committed: Side?, liveName: String = "the deployed stack") {
+    public init(desired: Side, live: Side, committed: Side?, earlier: [Side] = []) {
         self.desired = desired
         self.live = live
         self.committed = committed
-        self.liveName = liveName
+        self.earlier = earlier
     }
 
     /// Attributes whose change replaces the resource rather than updating it.
@@ -40,7 +41,7 @@ public struct Differ: Sendable {
         let liveResources = sameStack ? live.resources : []
         var out: [Change] = []
         for d in desired.resources {
-            out.append(change(d, liveResources.first { $0.address == d.address }, sameStack: sameStack))
+            out.append(change(d, liveResources.first { $0.address == d.address }))
         }
         for l in liveResources where !desired.resources.contains(where: { $0.address == l.address }) {
             out.append(deletion(l))
@@ -48,7 +49,7 @@ public struct Differ: Sendable {
         return out
     }
 
-    private func change(_ d: ResourceState, _ l: ResourceState?, sameStack: Bool) -> Change {
+    private func change(_ d: ResourceState, _ l: ResourceState?) -> Change {
         let c = committed?.pipeline == desired.pipeline ? committed?.resource(d.address) : nil
         var attributes: [AttributeChange] = []
         var names = d.attributes.map(\.name)
@@ -62,19 +63,25 @@ public struct Differ: Sendable {
             let committedValue: PlanValue? = committed == nil ? nil : (c?.value(name) ?? .null)
             attributes.append(AttributeChange(
                 name: name, before: l == nil ? .null : beforeValue, after: afterValue,
-                origin: Self.origin(desired: afterValue, live: beforeValue, committed: committedValue, liveExists: l != nil, committedExists: c != nil),
+                origin: deployedFromHistory(d.address, name, beforeValue, exists: l != nil) ? .blueprint
+                    : Self.origin(desired: afterValue, live: beforeValue, committed: committedValue, liveExists: l != nil, committedExists: c != nil),
                 pointer: after?.pointer,
                 statements: name == "policy" ? PolicyDocument.diff(Self.text(beforeValue), Self.text(afterValue)) : nil))
         }
-        guard let l else {
+        guard l != nil else {
             return Change(address: d.address, type: d.type, action: .create, reason: createReason(d), attributes: attributes, dangers: createDangers(d))
         }
-        _ = l
         if attributes.isEmpty { return Change(address: d.address, type: d.type, action: .noOp, attributes: []) }
         let replaced = attributes.filter { Self.replacing.contains($0.name) }
         let action: Change.Action = replaced.isEmpty ? .update : .replace
         return Change(address: d.address, type: d.type, action: action, reason: replaceReason(replaced), attributes: attributes,
                       dangers: updateDangers(d, attributes))
+    }
+
+    /// Whether AWS holds the value of an older committed version (deployed before the blueprint
+    /// changed, so the difference is the blueprint's).
+    private func deployedFromHistory(_ address: String, _ name: String, _ live: PlanValue, exists: Bool) -> Bool {
+        exists && earlier.contains { $0.pipeline == desired.pipeline && $0.resource(address).map { ($0.value(name) ?? .null) == live } == true }
     }
 
     /// Drift rule: a difference is the blueprint's when AWS still holds the last committed value
@@ -119,8 +126,8 @@ public struct Differ: Sendable {
 
     private func replaceReason(_ replaced: [AttributeChange]) -> String? {
         guard !replaced.isEmpty else { return nil }
-        if replaced.contains(where: { $0.name == "group" }) { return "the group name changed (it follows STAGE and PipelineName), and IAM cannot rename a group" }
-        return "its position in the affiliate list changed (nested stack parameters are by position)"
+        if replaced.contains(where: { $0.name == "group" }) { return "the group name changed with STAGE or PipelineName, and IAM cannot rename a group" }
+        return "its position in the affiliate list changed; nested stack parameters go by position"
     }
 
     private func updateDangers(_ d: ResourceState, _ attributes: [AttributeChange]) -> [String] {

@@ -9,6 +9,14 @@ public protocol BlueprintHistory: Sendable {
     func repositoryPath(of path: String) -> String?
     /// The blueprint at HEAD, nil when HEAD does not have it (new file, unborn branch).
     func committedContents(of path: String) throws -> [UInt8]?
+    /// Earlier committed versions, newest first (HEAD's included), at most `limit` commits back.
+    func committedVersions(of path: String, limit: Int) throws -> [[UInt8]]
+}
+
+extension BlueprintHistory {
+    public func committedVersions(of path: String, limit: Int) throws -> [[UInt8]] {
+        try committedContents(of: path).map { [$0] } ?? []
+    }
 }
 
 /// BlueprintHistory through libgit2.
@@ -24,6 +32,11 @@ public struct GitHistory: BlueprintHistory {
     public func head() throws -> String? { try repository.headCommitID() }
 
     public func repositoryPath(of path: String) -> String? { repository.relativePath(path) }
+
+    public func committedVersions(of path: String, limit: Int) throws -> [[UInt8]] {
+        guard let relative = repository.relativePath(path) else { return [] }
+        return try repository.versions(of: relative, limit: limit).map { [UInt8]($0.contents) }
+    }
 
     public func committedContents(of path: String) throws -> [UInt8]? {
         guard let relative = repository.relativePath(path), try repository.headCommitID() != nil else { return nil }

@@ -12,7 +12,7 @@ public struct LiveState: Sendable {
     public init(facts: LiveFacts, affiliates: [String]) {
         self.facts = facts
         let pipeline = facts.stackName
-        guard let stack = facts.stack else {
+        guard facts.stack != nil else {
             stage = nil
             resources = []
             return
@@ -23,7 +23,6 @@ public struct LiveState: Sendable {
             .init("stage", stage.map(PlanValue.string) ?? .unknown),
             .init("bucket", .string(pipeline)),
         ])]
-        _ = stack
         for id in [ResourceAddress.mainLambda, ResourceAddress.searchLambda] {
             guard let f = facts.functions[id] else { continue }
             var attributes: [ResourceState.Attribute] = [.init("handler", f.handler.map(PlanValue.string) ?? .null),

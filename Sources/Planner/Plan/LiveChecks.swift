@@ -3,8 +3,12 @@
 enum LiveChecks {
     static func checks(desired: DesiredState, facts: LiveFacts) -> [PlanCheck] {
         var out: [PlanCheck] = []
-        if let status = facts.stack?.status, status.hasSuffix("_FAILED") || status.contains("ROLLBACK") && !status.hasSuffix("ROLLBACK_COMPLETE") || status.hasSuffix("IN_PROGRESS") {
-            out.append(.init(.warning, "stack \(facts.stackName) is \(status): a deploy now may be refused or roll back"))
+        if let status = facts.stack?.status {
+            if status == "ROLLBACK_COMPLETE" {
+                out.append(.init(.error, "stack \(facts.stackName) is ROLLBACK_COMPLETE (its creation failed): CloudFormation cannot update it; delete it first"))
+            } else if status.hasSuffix("_FAILED") || status.hasSuffix("IN_PROGRESS") {
+                out.append(.init(.warning, "stack \(facts.stackName) is \(status): a deploy now may be refused or roll back"))
+            }
         }
         if let ami = facts.imageID {
             if let image = facts.image {

@@ -27,6 +27,9 @@ public enum Planner {
         case saved(Plan.Live)
     }
 
+    /// How many commits back a plan looks for the version that is deployed.
+    public static let historyDepth = 50
+
     /// Plan a blueprint file. Validation is the caller's first step (a blueprint with errors is
     /// not planned); this only needs the file to parse.
     public static func plan(path: String, facts source: Facts, history: BlueprintHistory?, options: Options) async throws(PlanError) -> Plan {
@@ -34,11 +37,16 @@ public enum Planner {
         let desired = DesiredState(blueprint: Blueprint(document: document))
         let region = options.regionOverride ?? desired.region
         var committed: DesiredState?
+        var earlier: [DesiredState] = []
         var git: Plan.Git?
         if let history, let relative = history.repositoryPath(of: path) {
             do {
                 let old = try history.committedContents(of: path)
                 committed = old.flatMap { try? Document.parse(path: path, bytes: $0).get() }.map { DesiredState(blueprint: Blueprint(document: $0)) }
+                if committed != nil {
+                    earlier = try history.committedVersions(of: path, limit: historyDepth).dropFirst()
+                        .compactMap { try? Document.parse(path: path, bytes: $0).get() }.map { DesiredState(blueprint: Blueprint(document: $0)) }
+                }
                 git = Plan.Git(head: try history.head(), path: relative, committed: committed != nil)
             } catch let e as GitError {
                 throw .git(e)
@@ -72,7 +80,8 @@ public enum Planner {
         let live = LiveState(facts: facts, affiliates: names)
         let differ = Differ(desired: .init(pipeline: desired.pipeline, stage: desired.stage, resources: desired.resources),
                             live: .init(pipeline: facts.stackName, stage: live.stage, resources: live.resources),
-                            committed: committed.map { .init(pipeline: $0.pipeline, stage: $0.stage, resources: $0.resources) })
+                            committed: committed.map { .init(pipeline: $0.pipeline, stage: $0.stage, resources: $0.resources) },
+                            earlier: earlier.map { .init(pipeline: $0.pipeline, stage: $0.stage, resources: $0.resources) })
         let deployedType = facts.functions[ResourceAddress.mainLambda]?.environment["INSTANCE_TYPE"]
         let cost = try await estimate(desired, previousType: deployedType, region: region, options.prices)
         return Plan(bpctlVersion: options.bpctlVersion, kind: .plan, pipeline: desired.pipeline, region: region, stage: desired.stage,
@@ -88,7 +97,7 @@ public enum Planner {
         let before = DesiredState(blueprint: Blueprint(document: a)), after = DesiredState(blueprint: Blueprint(document: b))
         let differ = Differ(desired: .init(pipeline: after.pipeline, stage: after.stage, resources: after.resources),
                             live: .init(pipeline: before.pipeline, stage: before.stage, resources: before.resources),
-                            committed: nil, liveName: "the old blueprint")
+                            committed: nil)
         let cost = try await estimate(after, previousType: before.instanceType, region: after.region, options.prices)
         return Plan(bpctlVersion: options.bpctlVersion, kind: .diff, pipeline: after.pipeline, region: after.region, stage: after.stage,
                     blueprint: .init(path: new.label, sha256: sha256(new.bytes)), base: .init(path: old.label, sha256: sha256(old.bytes)),

@@ -73,7 +73,7 @@ public struct PlanTextRenderer: Sendable {
             default:
                 if a.before == .null { out += "  \(green("+")) \(a.name)\(pad) = \(short(a.after))\n" } else if a.after == .null {
                     out += "  \(red("-")) \(a.name)\(pad) = \(short(a.before))\n"
-                } else { out += "  \(yellow("~")) \(a.name)\(pad) : \(short(a.before)) -> \(short(a.after))\n" }
+                } else { out += "  \(yellow("~")) \(a.name): \(short(a.before)) -> \(short(a.after))\n" }
             }
             out += statementLines(a, indent: "      ")
         }
@@ -117,7 +117,7 @@ public struct PlanTextRenderer: Sendable {
 
     func line(_ l: CostEstimate.Line) -> String {
         guard let h = l.usdPerHour, let d = l.usdPerDataset else { return "\(l.instanceType) in \(l.region): price unknown" }
-        return "\(l.instanceType) in \(l.region): \(usd(h))/hour → \(usd(d)) per dataset" + dim(" (\(l.source ?? "?"), as of \(l.asOf ?? "?"))")
+        return "\(l.instanceType) in \(l.region): \(usd(h))/hour → \(usd(d)) per dataset\n" + dim("      price: \(l.source ?? "?"), as of \(l.asOf ?? "?")")
     }
 
     func usd(_ x: Double) -> String {

@@ -1,3 +1,5 @@
+import BlueprintKit
+
 /// An attribute value in a plan: a string, a list of strings, absent, or not known until apply
 /// (Terraform's "(known after apply)").
 public enum PlanValue: Sendable, Equatable, Hashable {
@@ -18,19 +20,9 @@ public enum PlanValue: Sendable, Equatable, Hashable {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal: control characters in a value (a CR in a COMMAND, an ESC) are
+    /// escaped, never written raw to a terminal or a CI log.
+    static func quote(_ s: String) -> String { JSONOut.string(s).serialized(pretty: false) }
 }
 
 extension PlanValue: Codable {

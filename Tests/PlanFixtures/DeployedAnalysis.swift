@@ -1,5 +1,5 @@
-// A copy of Tests/PlannerTests/DeployedAnalysis.swift (test targets cannot share files): the
-// deployed analysis the planner tests plan against, which the apply tests change.
+// The deployed analysis that the planner and applier tests plan against and change, shared by
+// both test targets (a test target cannot import another's files).
 import AWSClient
 import BlueprintKit
 import Foundation
@@ -7,16 +7,27 @@ import Planner
 import TestSupport
 
 /// A blueprint as the tests write it: every field the plan compares can be varied.
-struct TestBlueprint {
-    var pipeline: String
-    var stage = "websubstack"
-    var ami = "ami-0123456789abcdef0"
-    var instanceType = "p2.xlarge"
-    var command = #"cd /home/ubuntu; neurocaas_contrib/run_main_cli.sh \"{}\" \"{}\" \"{}\" \"{}\" \"epi/run.sh\"; . neurocaas_contrib/ncap_utils/workflow.sh; cleanup"#
-    var affiliates: [(name: String, users: [String])] = [("cunninghamlab", ["alice", "bob"]), ("debuggers", ["carol"])]
-    var region = "us-east-1"
+public struct TestBlueprint {
+    public var pipeline: String
+    public var stage: String
+    public var ami: String
+    public var instanceType: String
+    public var command: String
+    public var affiliates: [(name: String, users: [String])]
+    public var region: String
 
-    var json: String {
+    public init(pipeline: String,
+                stage: String = "websubstack",
+                ami: String = "ami-0123456789abcdef0",
+                instanceType: String = "t2.micro",
+                command: String = #"cd /home/ubuntu; neurocaas_contrib/run_main_cli.sh \"{}\" \"{}\" \"{}\" \"{}\" \"epi/run.sh\"; . neurocaas_contrib/ncap_utils/workflow.sh; cleanup"#,
+                affiliates: [(name: String, users: [String])] = [("cunninghamlab", ["alice", "bob"]), ("debuggers", ["carol"])],
+                region: String = "us-east-1") {
+        self.pipeline = pipeline; self.stage = stage; self.ami = ami; self.instanceType = instanceType
+        self.command = command; self.affiliates = affiliates; self.region = region
+    }
+
+    public var json: String {
         let affs = affiliates.map { a in
             """
                         {
@@ -63,7 +74,7 @@ struct TestBlueprint {
         """
     }
 
-    func write(to dir: URL, name: String = "stack_config_template.json") throws -> String {
+    public func write(to dir: URL, name: String = "stack_config_template.json") throws -> String {
         let url = dir.appendingPathComponent(name)
         try Data(json.utf8).write(to: url)
         return url.path
@@ -74,8 +85,8 @@ struct TestBlueprint {
 /// the bucket, MainLambda (environment = compiled LambdaConfig plus injected keys) and one
 /// nested stack per affiliate; users, groups, memberships and policies through the IAM API
 /// (moto's CloudFormation does not create IAM groups); the affiliate folders in the bucket.
-enum DeployedAnalysis {
-    static func deploy(_ bp: TestBlueprint, client: AWSClient) async throws {
+public enum DeployedAnalysis {
+    public static func deploy(_ bp: TestBlueprint, client: AWSClient) async throws {
         let doc = try Document.parse(path: "deployed.json", bytes: Array(bp.json.utf8)).get()
         let desired = DesiredState(blueprint: Blueprint(document: doc))
         let s3 = S3(client), iam = IAM(client), cfn = CloudFormation(client)
@@ -122,7 +133,7 @@ enum DeployedAnalysis {
     }
 
     /// The physical name of the stack's MainLambda.
-    static func mainLambda(_ pipeline: String, client: AWSClient) async throws -> String {
+    public static func mainLambda(_ pipeline: String, client: AWSClient) async throws -> String {
         try await CloudFormation(client).describeStackResource(pipeline, logicalID: "MainLambda")?.physicalID ?? ""
     }
 }
