@@ -118,10 +118,12 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         options.changeSet = changeSet
-        let approve = autoApprove
-        options.approveChangeSet = { text in
-            FileHandleOutput.stderr(text)
-            return approve || ApplierCommand.confirm("Do you want to execute this change set?")
+        if changeSet {
+            let approve = autoApprove
+            options.approveChangeSet = { text in
+                FileHandleOutput.stderr(text)
+                return approve || ApplierCommand.confirm("Do you want to execute this change set?")
+            }
         }
         options.stopAfterSteps = ProcessInfo.processInfo.environment["BPCTL_TEST_STOP_AFTER_STEPS"].flatMap(Int.init)
         let interrupt = InterruptFlag()

@@ -20,7 +20,8 @@ enum StackCreate {
 
     static func run(_ creation: StackCreation, client: AWSClient, options: ApplyRun.Options, progress: @Sendable (String) -> Void) async throws {
         let cfn = CloudFormation(client), stack = creation.stack
-        if let s = try await cfn.describeStack(stack), s.status != "REVIEW_IN_PROGRESS" {
+        let existing = try await cfn.describeStack(stack)
+        if let s = existing, s.status != "REVIEW_IN_PROGRESS" {
             // A resumed run finds the stack its interrupted predecessor created.
             if s.status == "CREATE_COMPLETE" || s.status == "UPDATE_COMPLETE" { return progress("stack \(stack) already exists (\(s.status))") }
             if s.status.hasSuffix("_IN_PROGRESS"), !s.status.contains("ROLLBACK") {
@@ -30,7 +31,9 @@ enum StackCreate {
             throw ApplyError("stack \(stack) exists in state \(s.status) from an earlier failed creation: \(cause)",
                              hint: "a rolled-back stack cannot be updated; delete it (aws cloudformation delete-stack --stack-name \(stack)), then apply again")
         }
-        if options.changeSet {
+        // A stack left in REVIEW_IN_PROGRESS (a change set created but never executed) can only
+        // be created through a change set.
+        if options.changeSet || existing?.status == "REVIEW_IN_PROGRESS" {
             guard try await ChangeSetReview.run(stack: stack, template: creation.template, type: "CREATE", client: client, options: options, progress: progress) else { return }
         } else {
             _ = try await cfn.createStack(stack, template: creation.template, capabilities: StackUpdate.capabilities)

@@ -25,18 +25,19 @@ public struct StackCreation: Sendable, Equatable {
         }
         let dir = URL(fileURLWithPath: blueprintPath).deletingLastPathComponent()
         var artifacts: [Artifact] = []
-        func package(_ field: Field?, _ what: String) throws -> TemplateCompiler.Code? {
+        func package(_ field: Field?) throws -> TemplateCompiler.Code? {
             guard let uri = field?.node.string, !uri.isEmpty else { return nil }
             let path = uri.hasPrefix("/") ? uri : dir.appendingPathComponent(uri).standardizedFileURL.path
             let zip = try ZipWriter.archive(try ZipWriter.entries(directory: path))
-            let key = "bpctl/\(d.pipeline)/\(what)-\(Crypto.hex(Crypto.sha256(zip)).prefix(16)).zip"
+            // The same directory for CodeUri and PostCodeUri is one object.
+            let key = "bpctl/\(d.pipeline)/code-\(Crypto.hex(Crypto.sha256(zip)).prefix(16)).zip"
             if !artifacts.contains(where: { $0.key == key }) { artifacts.append(Artifact(key: key, bytes: zip)) }
             return TemplateCompiler.Code(bucket: bucket, key: key)
         }
-        guard let code = try package(d.blueprint.lambda?.codeUri, "code") else {
+        guard let code = try package(d.blueprint.lambda?.codeUri) else {
             throw ApplyError("\(blueprintPath): Lambda.CodeUri is missing; a new analysis needs the protocol code")
         }
-        let post = d.blueprint.lambda?.postHandler == nil ? nil : try package(d.blueprint.lambda?.postCodeUri, "post-code")
+        let post = d.blueprint.lambda?.postHandler == nil ? nil : try package(d.blueprint.lambda?.postCodeUri)
         var substackURL: String?
         if d.stage == "websubstack" {
             let sub = Array(TemplateCompiler.userSubstack(pipeline: d.pipeline).utf8)
