@@ -39,6 +39,11 @@ enum Main {
             return print(BPCtlVersion.current)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let validate = ValidateFastPath.command(arguments) {
+            // Synchronous, and its type is known: no dynamic cast (a conformance scan) either.
+            do { try validate.run() } catch { fail(error, in: ValidateCommand.self) }
+            return
+        }
         let command: ParsableCommand
         do {
             command = try BPCtl.parseAsRoot(arguments)

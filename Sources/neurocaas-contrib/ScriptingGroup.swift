@@ -13,14 +13,29 @@ struct ReadYAMLCommand: AsyncParsableCommand, SynchronousCommand {
     @Option(name: [.short, .long], help: "The field.") var field: String
     @Option(name: [.short, .long], help: "Printed when the field is missing.") var `default`: String?
 
+    func validate() throws { try Self.validate(path: path) }
+
+    func runNow() throws { try Self.run(path: path, field: field, default: `default`) }
+
     /// As click's `Path(exists=True)`: a path that does not exist is a usage error (exit 2).
-    func validate() throws {
+    static func validate(path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("Path \(String(reflecting: path)) does not exist.") }
     }
 
-    func runNow() throws {
-        try Runner.runNow { Runner.print(try ReadYAML.value(path: path, field: field, default: `default`)) }
+    static func run(path: String, field: String, default fallback: String?) throws {
+        try Runner.runNow { Runner.print(try ReadYAML.value(path: path, field: field, default: fallback)) }
     }
+}
+
+/// `read-yaml` as the fast path runs it: the same two steps as ReadYAMLCommand, without building
+/// its ArgumentParser property wrappers (their name sets cost a protocol-conformance scan).
+struct ReadYAMLNow: FastCommand {
+    var path: String
+    var field: String
+    var `default`: String?
+
+    func validate() throws { try ReadYAMLCommand.validate(path: path) }
+    func runNow() throws { try ReadYAMLCommand.run(path: path, field: field, default: `default`) }
 }
 
 struct ParseZipCommand: AsyncParsableCommand {

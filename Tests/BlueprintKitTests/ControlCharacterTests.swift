@@ -3,6 +3,19 @@ import XCTest
 
 /// Values with control characters are quoted escaped, and a suggested fix is itself valid.
 final class ControlCharacterTests: XCTestCase {
+    /// The escaper's byte pre-check and range test agree with Unicode's general category Cc
+    /// (plus U+2028/2029) for every scalar of the BMP, alone and inside text.
+    func testEscapeMatchesGeneralCategory() {
+        for v in UInt32(0)...0xFFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let control = u.properties.generalCategory == .control || v == 0x2028 || v == 0x2029
+            let s = "a\(Character(u))é"
+            XCTAssertEqual(ControlEscape.escape(s) != s, control, "U+\(String(v, radix: 16))")
+            XCTAssertEqual(ControlEscape.escape(s, keepNewlines: true) != s, control && v != 0x0A, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(ControlEscape.escape("x\u{1B}[2J\r\n\u{85}\u{2028}"), "x\\u001b[2J\\r\\n\\u0085\\u2028")
+    }
+
     func testPipelineNameWithCRLF() {
         let text = RuleExample.clean.documents[0].text.replacingOccurrences(of: "\"PipelineName\": \"epi-analysis\"",
                                                                             with: "\"PipelineName\": \"Bad%Name\\r\\nline2:x,y\"")

@@ -38,6 +38,22 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(error.related.map { source.location(of: $0.offset).description }, "2:2")
     }
 
+    /// Small objects compare keys in order, larger ones hash them: both find the first
+    /// definition, and both compare code points (U+00E9 and "e" + U+0301 are two keys).
+    func testDuplicateKeysInSmallAndLargeObjects() throws {
+        for count in [3, 15, 16, 17, 40] {
+            var members = (0..<count).map { "\"k\($0)\": \($0)" }
+            members += ["\"caf\u{E9}\": 1", "\"cafe\u{301}\": 2"]
+            XCTAssertNotNil(document("{\(members.joined(separator: ", "))}"), "\(count) members")
+            members.append("\"k1\": 0")
+            let text = "{\(members.joined(separator: ",\n"))}"
+            let (error, source) = try XCTUnwrap(parseError(Array(text.utf8)), "\(count) members")
+            XCTAssertEqual(error.message, "duplicate key \"k1\"")
+            XCTAssertEqual(source.location(of: error.offset).description, "\(count + 3):1")
+            XCTAssertEqual(error.related.map { source.location(of: $0.offset).description }, "2:1")
+        }
+    }
+
     /// Each malformed input gives a message and a position, never a crash.
     func testMalformedInputs() throws {
         let cases: [(String, [UInt8], String, String)] = [

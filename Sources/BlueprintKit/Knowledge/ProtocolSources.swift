@@ -12,8 +12,8 @@ public enum ProtocolSources {
     }
 
     public static func resolve(codeUri: String, blueprintPath: String, protocolsDirectory: String?) -> Resolution {
-        let stackDir = (blueprintPath as NSString).deletingLastPathComponent
-        let local = ((stackDir.isEmpty ? "." : stackDir) as NSString).appendingPathComponent(codeUri)
+        let stackDir = Paths.parent(blueprintPath)
+        let local = Paths.join(stackDir.isEmpty ? "." : stackDir, codeUri)
         if isDirectory(local) { return .found(Paths.normalise(local)) }
         guard let dir = protocolsDirectory else { return .skipped }
         let normalised = normalise(codeUri)

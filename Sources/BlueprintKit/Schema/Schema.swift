@@ -10,6 +10,8 @@ public final class Schema: @unchecked Sendable {
     public let node: Node
     /// Base URI in effect inside this schema (its resource's URI).
     let resource: URIReference
+    /// `resource` as text, built once: the evaluator keys its dynamic scope by it on every step.
+    let resourceText: String
 
     enum Body {
         case always(Bool)
@@ -22,10 +24,11 @@ public final class Schema: @unchecked Sendable {
     var unevaluatedItems: Schema?
     var unevaluatedProperties: Schema?
 
-    init(location: String, node: Node, resource: URIReference) {
+    init(location: String, node: Node, resource: URIReference, resourceText: String? = nil) {
         self.location = location
         self.node = node
         self.resource = resource
+        self.resourceText = resourceText ?? resource.description
     }
 }
 

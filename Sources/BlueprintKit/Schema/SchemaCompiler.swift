@@ -247,7 +247,8 @@ public final class SchemaCompiler {
     // MARK: compiling
 
     private func compile(_ loc: Location) throws(SchemaCompileError) -> Schema {
-        let key = "\(loc.resource)#\(loc.pointer)"
+        let resourceText = loc.resource.description
+        let key = resourceText + "#" + loc.pointer
         if let s = cache[key] {
             // Two different subschemas at one location: an embedded `$id` repeats its parent's
             // (`{"not": {"$id": ""}}`). Using the cached one would make the schema contain itself.
@@ -259,7 +260,7 @@ public final class SchemaCompiler {
             }
             return s
         }
-        let schema = Schema(location: key, node: loc.node, resource: loc.resource)
+        let schema = Schema(location: key, node: loc.node, resource: loc.resource, resourceText: resourceText)
         cache[key] = schema
         if let b = loc.node.bool {
             schema.body = .always(b)
@@ -285,7 +286,7 @@ public final class SchemaCompiler {
 
     private func fill(_ schema: Schema, _ loc: Location) throws(SchemaCompileError) {
         let n = loc.node
-        let validation = validationVocabulary[loc.resource.description] ?? true
+        let validation = validationVocabulary[schema.resourceText] ?? true
         var k: [Keyword] = []
         func pattern(_ text: String, _ at: Node) throws(SchemaCompileError) -> Pattern {
             do { return try Pattern(text) } catch {

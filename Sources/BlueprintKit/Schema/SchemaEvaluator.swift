@@ -71,7 +71,7 @@ private struct Run {
         if case .always(let ok) = s.body {
             return ok ? [] : [error(s, "false", n, p, "no value is allowed here (the schema is false)")]
         }
-        let resource = s.resource.description
+        let resource = s.resourceText
         let pushed = scope.last != resource
         if pushed { scope.append(resource) }
         defer { if pushed { scope.removeLast() } }

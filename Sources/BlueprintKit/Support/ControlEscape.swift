@@ -4,7 +4,11 @@ enum ControlEscape {
     /// `keepNewlines` for hints, whose own multi-line examples use "\n"; every other control
     /// character (CR included, so a quoted "\r\n" still shows) is escaped.
     static func escape(_ s: String, keepNewlines: Bool = false) -> String {
-        guard s.unicodeScalars.contains(where: { needsEscape($0, keepNewlines) }) else { return s }
+        // A byte scan first: nearly every message is clean, and the scalar walk is only needed
+        // when a byte could start a control character (C0, DEL, C1 and U+2028/2029 begin with
+        // 0xC2 or 0xE2 in UTF-8).
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+              s.unicodeScalars.contains(where: { needsEscape($0, keepNewlines) }) else { return s }
         var out = ""
         for u in s.unicodeScalars {
             guard needsEscape(u, keepNewlines) else { out.unicodeScalars.append(u); continue }
@@ -22,6 +26,8 @@ enum ControlEscape {
 
     private static func needsEscape(_ u: Unicode.Scalar, _ keepNewlines: Bool) -> Bool {
         if u == "\n" { return !keepNewlines }
-        return u.properties.generalCategory == .control || u == "\u{2028}" || u == "\u{2029}"
+        // General category Cc is exactly C0, DEL and C1 (a table lookup per scalar cost more
+        // than rendering the message).
+        return u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u == "\u{2028}" || u == "\u{2029}"
     }
 }

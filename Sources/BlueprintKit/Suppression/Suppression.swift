@@ -102,12 +102,12 @@ final class ConfigFinder {
     private(set) var loaded: [ConfigFile] = []
 
     func config(for blueprintPath: String) -> ConfigFile? {
-        lookup((Paths.absolute(blueprintPath) as NSString).deletingLastPathComponent)
+        lookup(Paths.parent(Paths.absolute(blueprintPath)))
     }
 
     private func lookup(_ dir: String) -> ConfigFile? {
         if let cached = byDirectory[dir] { return cached }
-        let candidate = (dir as NSString).appendingPathComponent(ConfigFile.name)
+        let candidate = Paths.join(dir, ConfigFile.name)
         let result: ConfigFile?
         if FileManager.default.fileExists(atPath: candidate) {
             let file = ConfigFile.load(path: candidate)
@@ -116,7 +116,7 @@ final class ConfigFinder {
         } else if dir == "/" || dir.isEmpty {
             result = nil
         } else {
-            result = lookup((dir as NSString).deletingLastPathComponent)
+            result = lookup(Paths.parent(dir))
         }
         byDirectory[dir] = .some(result)
         return result

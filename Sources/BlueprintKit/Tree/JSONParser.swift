@@ -23,6 +23,9 @@ public struct JSONParser {
         return node
     }
 
+    /// Members compared one by one before the object's keys are hashed.
+    private static let linearKeyLimit = 16
+
     private init(bytes: [UInt8], i: Int) {
         self.bytes = bytes
         self.i = i
@@ -67,7 +70,10 @@ public struct JSONParser {
         try enter()
         i += 1
         var members: [Node.Member] = []
-        var seen: [ScalarKey: Int] = [:] // code points, not canonical equivalence (RFC 8259)
+        // Keys compare by code points, not canonical equivalence (RFC 8259). Blueprint objects
+        // have a handful of members: compared in order until an object outgrows that, then hashed
+        // (a huge object stays linear; hashing every key of every small object cost more).
+        var seen: [ScalarKey: Int]?
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -95,12 +101,17 @@ public struct JSONParser {
             i += 1
             skipWhitespace()
             let value = try parseValue()
-            if let first = seen[ScalarKey(key)] {
+            if seen == nil && members.count >= Self.linearKeyLimit {
+                seen = Dictionary(members.map { (ScalarKey($0.key), $0.keyRange.start) }, uniquingKeysWith: { a, _ in a })
+            }
+            let first: Int?
+            if let seen { first = seen[ScalarKey(key)] } else { first = members.first { $0.key.sameScalars(as: key) }?.keyRange.start }
+            if let first {
                 throw ParseError("duplicate key \"\(key)\"", at: keyStart,
                                  hint: "JSON readers keep only one of them; delete or rename one",
                                  related: .init(message: "first defined here", offset: first))
             }
-            seen[ScalarKey(key)] = keyStart
+            seen?[ScalarKey(key)] = keyStart
             members.append(Node.Member(key: key, keyRange: keyRange, value: value))
             skipWhitespace()
             guard i < bytes.count else { throw truncated("',' or '}' to close the object opened", openedAt: start) }

@@ -21,26 +21,44 @@ final class PyList {
 /// as Python's dict does (`a: 1, b: 2, a: 3` is `{'a': 3, 'b': 2}`).
 final class PyDict {
     private(set) var entries: [(key: PyValue, value: PyValue)] = []
-    private var index: [PyKey: Int] = [:]
+    /// The key of each entry (nil for NaN), searched in order while the dict is small: the first
+    /// `[PyKey: Int]` of a process costs a scan of every protocol conformance in the binary
+    /// (~0.4M instructions), more than `read-yaml` of a small config takes otherwise.
+    private var keys: [PyKey?] = []
+    /// Built once the dict outgrows a linear search.
+    private var index: [PyKey: Int]?
+    private static let linearLimit = 16
 
     /// False when the key is unhashable (a list or dict), which Python refuses.
     func set(_ key: PyValue, _ value: PyValue) -> Bool {
         if case .float(let d) = key, d.isNaN {
             entries.append((key, value)) // nan != nan: every NaN key is its own entry
+            keys.append(nil)
             return true
         }
         guard let k = PyKey(key) else { return false }
-        if let i = index[k] {
+        if let i = position(k) {
             entries[i].value = value
-        } else {
-            index[k] = entries.count
-            entries.append((key, value))
+            return true
+        }
+        index?[k] = entries.count
+        entries.append((key, value))
+        keys.append(k)
+        if index == nil && keys.count > Self.linearLimit {
+            var built: [PyKey: Int] = [:]
+            for (i, key) in keys.enumerated() { if let key { built[key] = i } }
+            index = built
         }
         return true
     }
 
     func value(forStringKey s: String) -> PyValue? {
-        index[.str(Array(s.unicodeScalars.map(\.value)))].map { entries[$0].value }
+        position(.str(Array(s.unicodeScalars.map(\.value)))).map { entries[$0].value }
+    }
+
+    private func position(_ k: PyKey) -> Int? {
+        if let index { return index[k] }
+        return keys.firstIndex { $0 == k }
     }
 }
 

@@ -120,9 +120,14 @@ struct PyYAMLConstructor {
         }
     }
 
+    /// Every "_" code point removed (NSString's replacingOccurrences bridged the whole string).
+    static func withoutUnderscores(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "_")) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "_" })) : text
+    }
+
     /// construct_yaml_int: underscores dropped, 0b/0x/leading-0 octal, base-60 with colons.
     static func int(_ text: String) -> PyInt? {
-        var s = Substring(text.replacingOccurrences(of: "_", with: ""))
+        var s = Substring(withoutUnderscores(text))
         guard let first = s.first else { return nil }
         let negative = first == "-"
         if first == "-" || first == "+" { s = s.dropFirst() }
@@ -153,7 +158,7 @@ struct PyYAMLConstructor {
 
     /// construct_yaml_float: underscores dropped, lower-cased, .inf/.nan, base-60 with colons.
     static func float(_ text: String) -> Double? {
-        var s = Substring(text.replacingOccurrences(of: "_", with: "").lowercased())
+        var s = Substring(withoutUnderscores(text).lowercased())
         guard let first = s.first else { return nil }
         let sign: Double = first == "-" ? -1 : 1
         if first == "-" || first == "+" { s = s.dropFirst() }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BlueprintKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bpctl validate` in CI is one fresh process per run, and ArgumentParser's reflection-based
+/// parse of the whole command tree (generic metadata for every option of every subcommand, two
+/// extra parses for completion-script requests, conformance scans) cost more than validating the
+/// 24 shared blueprints' rules (docs/performance.md, "Start-up"). For the common shapes,
+/// `validate [--format F] [--fail-on T] PATH…`, the command value is built here and run exactly as
+/// ArgumentParser's would be; anything else (help, `--opt=value`, other or repeated options, `-`,
+/// `--`, a path starting with "-") goes through ArgumentParser. BPCTL_NO_FAST_PATH=1 turns it off;
+/// the tests compare both routes, and fail when ValidateCommand gains a property this file does
+/// not set (reading an unset ArgumentParser property would trap).
+enum ValidateFastPath {
+    /// The properties `command(_:)` sets, by name; the test checks it against ValidateCommand.
+    static let setProperties: Set<String> = ["paths", "format", "failOn", "ignore", "protocols", "schema", "color",
+                                             "noRules", "noSchema", "formatAssert", "noFleet", "noConfig"]
+
+    /// The validated command for an exact argument shape (arguments without the program name), or nil.
+    static func command(_ arguments: [String]) -> ValidateCommand? {
+        guard getenv("BPCTL_NO_FAST_PATH") == nil, let command = built(arguments) else { return nil }
+        // A failing validate() goes the slow way, so ArgumentParser reports it as it always did.
+        return (try? command.validate()) == nil ? nil : command
+    }
+
+    /// The command for an exact argument shape, not yet validated.
+    static func built(_ arguments: [String]) -> ValidateCommand? {
+        guard arguments.first == "validate" else { return nil }
+        var paths: [String] = []
+        var format: OutputFormat?
+        var failOn: FailThreshold?
+        var i = 1
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--format" || a == "--fail-on" {
+                guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") else { return nil }
+                let value = arguments[i + 1]
+                if a == "--format" {
+                    guard format == nil, let f = OutputFormat(argument: value) else { return nil }
+                    format = f
+                } else {
+                    guard failOn == nil, let t = FailThreshold(argument: value) else { return nil }
+                    failOn = t
+                }
+                i += 2
+                continue
+            }
+            guard !a.isEmpty, !a.hasPrefix("-") else { return nil }
+            paths.append(a)
+            i += 1
+        }
+        // Every property, as ArgumentParser would set it from these arguments and the defaults.
+        var c = ValidateCommand()
+        c.paths = paths
+        c.format = format ?? .text
+        c.failOn = failOn ?? .error
+        c.ignore = []
+        c.protocols = nil
+        c.schema = nil
+        c.color = .auto
+        c.noRules = false
+        c.noSchema = false
+        c.formatAssert = false
+        c.noFleet = false
+        c.noConfig = false
+        return c
+    }
+}
