@@ -40,7 +40,7 @@ let package = Package(
         .systemLibrary(name: "CLibGit2"),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
-        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner"]),
+        .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner", "CZlib", .product(name: "Yams", package: "Yams")]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Developer- and user-side analysis tools: job checks, `init` scaffolding, monitoring.
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"], exclude: ["Fixtures"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlanFixtures", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
         .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),

@@ -3,7 +3,10 @@
 # sequence. bpctl: `ami create --instance` (CreateImage, wait, byte-preserving blueprint edit,
 # two commits) then `apply --auto-approve` (plan with every live read, UpdateStack, wait).
 # AWS CLI: create-image, wait image-available, get-template, update-stack, wait
-# stack-update-complete (no blueprint, no commits, no plan). Usage: bench/apply.sh [ROUNDS]
+# stack-update-complete (no blueprint, no commits, no plan). Then a new analysis: bpctl apply
+# (plan, zip and upload CodeUri, CreateStack of the compiled template, wait) against aws
+# cloudformation create-stack of the same compiled template + wait stack-create-complete
+# (no plan, no packaging). Usage: bench/apply.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -86,3 +89,37 @@ print(f"AMI change end to end: bpctl ami create + apply {bp / n * 1000:.0f} ms; 
       f"get-template, update-stack, wait {cli / n * 1000:.0f} ms; ratio {cli / bp:.1f}x ({n} rounds)")
 PY
 [ "$(git -C "$work" rev-list --count HEAD)" = "$((1 + 2 * rounds))" ] || { echo "expected $((1 + 2 * rounds)) commits" >&2; exit 1; }
+
+# A new analysis per round (no affiliates), bpctl against the AWS CLI with bpctl's own
+# compiled template (read back from the first stack, renamed).
+mkdir -p "$work/protocols"
+printf 'def handler_develop(event, context):\n    return 0\n' > "$work/protocols/submit_start.py"
+aws s3 mb s3://bench-artifacts >/dev/null
+printf 'artifact_bucket: bench-artifacts\n' > "$work/.bpctl.yaml"
+git -C "$work" add -A; git -C "$work" commit -qm protocols
+bp=0; cli=0
+for i in $(seq "$rounds"); do
+  mkdir -p "$work/new/$i"
+  sed -e "s/\"$pipe\"/\"bench-new-$i\"/" "$work/stack/stack_config_template.json" > "$work/new/$i/stack_config_template.json"
+  t0=$(now)
+  (cd "$work/new/$i" && "$bpctl" apply --auto-approve --poll-interval 0.05 >/dev/null 2>&1)
+  t1=$(now)
+  if [ "$i" = 1 ]; then
+    aws cloudformation get-template --stack-name bench-new-1 --query TemplateBody --output json \
+      | python3 -c 'import json, sys; b = json.load(sys.stdin); print(b if isinstance(b, str) else json.dumps(b))' > "$work/compiled.json"
+  fi
+  sed -e "s/bench-new-1/bench-cli-$i/g" "$work/compiled.json" > "$work/cli-$i.json"
+  t2=$(now)
+  aws cloudformation create-stack --stack-name "bench-cli-$i" --template-body "file://$work/cli-$i.json" --capabilities CAPABILITY_NAMED_IAM >/dev/null
+  aws cloudformation wait stack-create-complete --stack-name "bench-cli-$i"
+  t3=$(now)
+  [ "$(aws cloudformation describe-stacks --stack-name "bench-new-$i" --query 'Stacks[0].StackStatus' --output text)" = CREATE_COMPLETE ] \
+    || { echo "bpctl did not create bench-new-$i" >&2; exit 1; }
+  bp=$(python3 -c "print($bp + $t1 - $t0)"); cli=$(python3 -c "print($cli + $t3 - $t2)")
+done
+python3 - "$bp" "$cli" "$rounds" <<'PY'
+import sys
+bp, cli, n = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+print(f"New analysis: bpctl apply (plan, zip, upload, create-stack, wait) {bp / n * 1000:.0f} ms; aws CLI create-stack + wait "
+      f"{cli / n * 1000:.0f} ms; ratio {cli / bp:.1f}x ({n} rounds)")
+PY

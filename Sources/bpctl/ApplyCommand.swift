@@ -14,7 +14,12 @@ struct ApplyCommand: AsyncParsableCommand {
         changed. Function settings (AMI, INSTANCE_TYPE, COMMAND, …) change through one \
         CloudFormation UpdateStack of the deployed template; affiliate groups, memberships, \
         policies and folders through IAM and S3. Removing an affiliate never deletes data. \
-        Stack-level changes (a new analysis, PipelineName, STAGE) are refused with a hint.
+        A new analysis (no stack named PipelineName in the region) is created from a \
+        template bpctl compiles from the blueprint (plain CloudFormation, no SAM): the CodeUri \
+        directory is zipped into the artifact bucket (--artifact-bucket, or artifact_bucket: in \
+        .bpctl.yaml), CreateStack runs and is waited for, then the affiliates are set up. \
+        --change-set shows CloudFormation's change set and executes it only after 'yes' (or \
+        --auto-approve). Other stack-level changes (STAGE, the bucket) are refused with a hint.
 
         The run holds .bpctl/lock beside the blueprint and journals every step in \
         .bpctl/journal.json. The first Ctrl-C finishes the current step and stops; --resume \
@@ -32,6 +37,12 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Flag(help: "Continue the interrupted or failed apply recorded in .bpctl/journal.json.")
     var resume = false
+
+    @Option(help: "S3 bucket for a new analysis's zipped Lambda code (default: artifact_bucket in .bpctl.yaml).")
+    var artifactBucket: String?
+
+    @Flag(help: "Create a CloudFormation change set, show it, and execute it only when approved.")
+    var changeSet = false
 
     @Option(help: "Seconds to wait for another bpctl run to release the lock.")
     var lockTimeout: Double = 0
@@ -100,6 +111,20 @@ struct ApplyCommand: AsyncParsableCommand {
         options.resume = resume
         options.lockTimeout = lockTimeout
         options.pollInterval = pollInterval
+        do {
+            options.artifactBucket = try artifactBucket ?? ArtifactBucketSetting.find(forBlueprint: plan.blueprint.path)
+        } catch {
+            FileHandleOutput.stderr("error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        options.changeSet = changeSet
+        if changeSet {
+            let approve = autoApprove
+            options.approveChangeSet = { text in
+                FileHandleOutput.stderr(text)
+                return approve || ApplierCommand.confirm("Do you want to execute this change set?")
+            }
+        }
         options.stopAfterSteps = ProcessInfo.processInfo.environment["BPCTL_TEST_STOP_AFTER_STEPS"].flatMap(Int.init)
         let interrupt = InterruptFlag()
         interrupt.install { FileHandleOutput.stderr($0 + "\n") }

@@ -22,7 +22,7 @@ final class StackUpdateTests: XCTestCase {
         XCTAssertEqual(main["DependsOn"] as? [String], ["B"])
         XCTAssertNotNil(resources["B"])
         XCTAssertThrowsError(try StackUpdate.edited("Resources:\n  X: {}\n", stack: "s", changes: [change])) {
-            XCTAssertTrue("\($0)".contains("not a JSON template"), "\($0)")
+            XCTAssertTrue("\($0)".contains("has no resource MainLambda"), "a YAML template is read (TemplateCompilerTests has the rest): \($0)")
         }
     }
 
@@ -32,7 +32,10 @@ final class StackUpdateTests: XCTestCase {
         let client = AWSClient(environment: testEnvironment(endpoint: server.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1))
         let change = ApplyStep.FunctionChange(logicalID: "MainLambda", environment: ["AMI": "ami-2"], handler: nil, timeout: nil)
         do {
-            try await StackUpdate.run(stack: "fake-stack", changes: [change], substacks: nil, client: client, pollInterval: 0.01, timeout: 5) { _ in }
+            var options = ApplyRun.Options()
+            options.pollInterval = 0.01
+            options.stackTimeout = 5
+            try await StackUpdate.run(stack: "fake-stack", changes: [change], substacks: nil, client: client, options: options) { _ in }
             XCTFail("expected the rollback to be reported")
         } catch {
             let text = "\(error)"
@@ -40,5 +43,33 @@ final class StackUpdateTests: XCTestCase {
             XCTAssertTrue(text.contains("MainLambda UPDATE_FAILED: Lambda was unable to configure your environment variables"), text)
         }
         XCTAssertEqual(try server.get("/__count"), "1")
+    }
+
+    /// A create that rolls back names the failing resource and CloudFormation's reason, and a
+    /// resumed run that finds the rolled-back stack says how to clear it (fake_cfn.py: moto
+    /// creates every stack it accepts).
+    func testCreateRollbackNamesTheFailingResourceAndTheWayOut() async throws {
+        let server = try LocalServer.fakeScript("fake_cfn.py", ["create-rollback"])
+        defer { server.stop() }
+        let client = AWSClient(environment: testEnvironment(endpoint: server.endpoint), region: "us-east-1", retry: RetryPolicy(maxAttempts: 1))
+        let creation = StackCreation(stack: "fake-stack", bucket: "artifacts", artifacts: [], template: "{}")
+        var options = ApplyRun.Options()
+        options.pollInterval = 0.01
+        options.stackTimeout = 5
+        do {
+            try await StackCreate.run(creation, client: client, options: options) { _ in }
+            XCTFail("expected the rollback to be reported")
+        } catch {
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("rolled back the creation of stack fake-stack (ROLLBACK_COMPLETE)"), text)
+            XCTAssertTrue(text.contains("MainLambda CREATE_FAILED: The runtime parameter of python3.7"), text)
+            XCTAssertTrue(text.contains("delete-stack --stack-name fake-stack"), text)
+        }
+        do {
+            try await StackCreate.run(creation, client: client, options: options) { _ in }
+            XCTFail("a rolled-back stack must not count as created")
+        } catch {
+            XCTAssertTrue("\(error)".contains("exists in state ROLLBACK_COMPLETE from an earlier failed creation"), "\(error)")
+        }
     }
 }

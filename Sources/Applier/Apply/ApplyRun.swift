@@ -15,6 +15,12 @@ public enum ApplyRun {
         public var stackTimeout: TimeInterval = 3600
         /// Fault injection for tests: stop (as if interrupted) once this many steps are journaled.
         public var stopAfterSteps: Int?
+        /// Where a new analysis's code goes (`--artifact-bucket` or `.bpctl.yaml`).
+        public var artifactBucket: String?
+        /// Review stack changes as a CloudFormation change set before executing them.
+        public var changeSet = false
+        /// Shown the rendered change set; true executes it (nil: approved, as --auto-approve).
+        public var approveChangeSet: (@Sendable (String) -> Bool)?
         /// Set (by a signal handler) to stop cleanly after the current step.
         public var interrupted: (@Sendable () -> Bool)?
         public init() {}
@@ -52,7 +58,7 @@ public enum ApplyRun {
         case .success(let d): document = d
         case .failure(let e): throw ApplyError("\(blueprint):\(e.source.location(of: e.error.offset)): \(e.error.message)")
         }
-        let steps = try ApplySteps.from(plan, desired: DesiredState(blueprint: Blueprint(document: document)))
+        let steps = try ApplySteps.from(plan, desired: DesiredState(blueprint: Blueprint(document: document)), artifactBucket: options.artifactBucket)
         let lock = try ApplyLock.acquire(blueprint: blueprint, operation: "apply", timeout: options.lockTimeout)
         defer { lock.release() }
         let journal = try Journal.begin(blueprint: blueprint, operation: "apply",
@@ -90,8 +96,11 @@ public enum ApplyRun {
         let iam = IAM(client)
         switch step {
         case .updateStack(let stack, let changes, let substacks):
-            try await StackUpdate.run(stack: stack, changes: changes, substacks: substacks, client: client, pollInterval: options.pollInterval,
-                                      timeout: options.stackTimeout, progress: progress)
+            try await StackUpdate.run(stack: stack, changes: changes, substacks: substacks, client: client, options: options, progress: progress)
+        case .uploadArtifacts(let creation):
+            try await StackCreate.upload(creation, client: client, progress: progress)
+        case .createStack(let creation):
+            try await StackCreate.run(creation, client: client, options: options, progress: progress)
         case .createGroup(let g):
             try await tolerating("EntityAlreadyExists") { try await iam.createGroup(g) }
         case .putGroupPolicy(let g, let n, let doc):

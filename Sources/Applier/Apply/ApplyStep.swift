@@ -5,6 +5,10 @@ public enum ApplyStep: Sendable, Equatable, CustomStringConvertible {
     /// timeout) and, under websubstack, the affiliates' nested stacks (`substacks`: logical id →
     /// parameters, the whole desired set), since CloudFormation owns those resources.
     case updateStack(stack: String, functions: [FunctionChange], substacks: [String: [String: String]]?)
+    /// A new analysis: its code packages and nested templates into the artifact bucket, then
+    /// CreateStack from the compiled template (two steps, so a resumed run uploads nothing twice).
+    case uploadArtifacts(StackCreation)
+    case createStack(StackCreation)
     case createGroup(String)
     case putGroupPolicy(group: String, name: String, document: String)
     case addUser(user: String, group: String)
@@ -26,6 +30,8 @@ public enum ApplyStep: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .updateStack(let stack, let functions, let substacks):
             return "stack:\(stack):update:" + (functions.map(\.logicalID) + (substacks?.keys.sorted() ?? [])).joined(separator: ",")
+        case .uploadArtifacts(let c): return "s3:\(c.bucket):artifacts:" + c.artifacts.map(\.key).joined(separator: ",")
+        case .createStack(let c): return "stack:\(c.stack):create"
         case .createGroup(let g): return "group:\(g):create"
         case .putGroupPolicy(let g, let n, _): return "group:\(g):policy:\(n)"
         case .addUser(let u, let g): return "group:\(g):add:\(u)"
@@ -47,6 +53,8 @@ public enum ApplyStep: Sendable, Equatable, CustomStringConvertible {
             }
             if let substacks { keys.append("nested stacks " + substacks.keys.sorted().joined(separator: " ")) }
             return "update stack \(stack) (\(keys.joined(separator: ", ")))"
+        case .uploadArtifacts(let c): return "upload \(c.artifacts.count) artifact\(c.artifacts.count == 1 ? "" : "s") to s3://\(c.bucket)"
+        case .createStack(let c): return "create stack \(c.stack)"
         case .createGroup(let g): return "create IAM group \(g)"
         case .putGroupPolicy(let g, let n, _): return "put policy \(n) on group \(g)"
         case .addUser(let u, let g): return "add user \(u) to group \(g)"

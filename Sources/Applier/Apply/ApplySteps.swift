@@ -5,7 +5,7 @@ import Planner
 /// UpdateStack), then affiliates created or updated, then affiliates removed, so a replaced
 /// group exists before the old one goes. Folders and user data are never deleted.
 public enum ApplySteps {
-    public static func from(_ plan: Plan, desired: DesiredState) throws -> [ApplyStep] {
+    public static func from(_ plan: Plan, desired: DesiredState, artifactBucket: String? = nil) throws -> [ApplyStep] {
         guard plan.kind == .plan else { throw ApplyError("\(plan.blueprint.path) is a diff, not a plan; `bpctl apply` needs a plan (`bpctl plan -out FILE`)") }
         if let error = plan.checks.first(where: { $0.severity == .error }) {
             throw ApplyError("the plan cannot be applied: \(error.message)", hint: "fix it (the plan's checks list it) and plan again")
@@ -14,11 +14,15 @@ public enum ApplySteps {
         var functions: [ApplyStep.FunctionChange] = []
         var affiliateSteps: [ApplyStep] = []
         var removals: [ApplyStep] = []
+        // A new stack (no stack of this PipelineName) is compiled and created whole: its
+        // functions come with it; its affiliates follow through IAM and S3 as for any stack.
+        let creating = plan.actionable.contains { $0.type == ResourceAddress.stackType && $0.action == .create }
         for change in plan.actionable {
             switch change.type {
             case ResourceAddress.stackType:
-                unsupported.append("\(change.address) \(change.action.phrase)")
+                if change.action != .create { unsupported.append("\(change.address) \(change.action.phrase)") }
             case ResourceAddress.functionType:
+                if creating, change.action == .create { continue }
                 guard change.action == .update else { unsupported.append("\(change.address) \(change.action.phrase)"); continue }
                 functions.append(functionChange(change))
             case ResourceAddress.affiliateType:
@@ -35,8 +39,12 @@ public enum ApplySteps {
             }
         }
         if !unsupported.isEmpty {
-            throw ApplyError("bpctl apply changes Lambda settings and affiliates of a deployed analysis; this plan also needs: \(unsupported.joined(separator: "; "))",
-                             hint: "deploy stack-level changes (a new analysis, PipelineName, STAGE, the bucket) with the NeuroCAAS deploy script, then plan again")
+            throw ApplyError("bpctl apply creates analyses and changes Lambda settings and affiliates of a deployed one; this plan also needs: \(unsupported.joined(separator: "; "))",
+                             hint: "deploy other stack-level changes (STAGE, the bucket) with the NeuroCAAS deploy script, then plan again")
+        }
+        if creating {
+            let creation = try StackCreation.prepare(desired, blueprintPath: plan.blueprint.path, artifactBucket: artifactBucket)
+            return [.uploadArtifacts(creation), .createStack(creation)] + affiliateSteps + removals
         }
         // websubstack: the nested stacks follow the affiliate list whenever an affiliate's
         // position or members change (they own the group on real AWS; see docs/design.md).

@@ -7,15 +7,20 @@ import Foundation
 enum StackUpdate {
     static let capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]
 
-    static func run(stack: String, changes: [ApplyStep.FunctionChange], substacks: [String: [String: String]]?, client: AWSClient, pollInterval: TimeInterval,
-                    timeout: TimeInterval, progress: @Sendable (String) -> Void) async throws {
+    static func run(stack: String, changes: [ApplyStep.FunctionChange], substacks: [String: [String: String]]?, client: AWSClient,
+                    options: ApplyRun.Options, progress: @Sendable (String) -> Void) async throws {
         let cfn = CloudFormation(client)
+        let pollInterval = options.pollInterval, timeout = options.stackTimeout
         // A resumed run may find its own update still running: wait for it first.
         if let s = try await cfn.describeStack(stack), s.status.hasSuffix("_IN_PROGRESS") {
             try await wait(stack, cfn, pollInterval: pollInterval, timeout: timeout, progress: progress)
         }
         let body = try await cfn.getTemplate(stack)
         let template = try edited(body, stack: stack, changes: changes, substacks: substacks)
+        if options.changeSet {
+            guard try await ChangeSetReview.run(stack: stack, template: template, type: "UPDATE", client: client, options: options, progress: progress) else { return }
+            return try await wait(stack, cfn, pollInterval: pollInterval, timeout: timeout, progress: progress)
+        }
         do {
             try await cfn.updateStack(stack, template: template, capabilities: capabilities)
         } catch AWSError.service(let e) where e.message.contains("No updates are to be performed") {
@@ -29,10 +34,12 @@ enum StackUpdate {
     /// websubstack the UserSubstack<i> resources made to match the affiliate list (new ones
     /// copy TemplateURL, DependsOn and MakeFuncArn from an existing one).
     static func edited(_ body: String, stack: String, changes: [ApplyStep.FunctionChange], substacks: [String: [String: String]]? = nil) throws -> String {
-        guard var template = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any],
-              var resources = template["Resources"] as? [String: Any] else {
-            throw ApplyError("the deployed template of stack \(stack) is not a JSON template with Resources; bpctl apply cannot edit it",
-                             hint: "YAML templates are not supported yet; deploy this change with the NeuroCAAS deploy script")
+        // JSON first (what the deploy script leaves); YAML (`sam deploy` of a packaged template)
+        // is read with its short-form intrinsics and sent back as the equivalent JSON.
+        let parsed = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? (try? CloudFormationYAML.load(body))
+        guard var template = parsed as? [String: Any], var resources = template["Resources"] as? [String: Any] else {
+            throw ApplyError("the deployed template of stack \(stack) is neither a JSON nor a YAML template with Resources; bpctl apply cannot edit it",
+                             hint: "deploy this change with the NeuroCAAS deploy script")
         }
         for change in changes {
             guard var function = resources[change.logicalID] as? [String: Any] else {
@@ -73,22 +80,21 @@ enum StackUpdate {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func wait(_ stack: String, _ cfn: CloudFormation, pollInterval: TimeInterval, timeout: TimeInterval,
+    static func wait(_ stack: String, _ cfn: CloudFormation, operation: String = "update", pollInterval: TimeInterval, timeout: TimeInterval,
                      progress: @Sendable (String) -> Void) async throws {
         let start = Date()
         while true {
-            guard let s = try await cfn.describeStack(stack) else { throw ApplyError("stack \(stack) disappeared during the update") }
+            guard let s = try await cfn.describeStack(stack) else { throw ApplyError("stack \(stack) disappeared during the \(operation)") }
             let elapsed = Int(Date().timeIntervalSince(start))
             if s.status == "UPDATE_COMPLETE" || s.status == "CREATE_COMPLETE" {
                 progress("stack \(stack): \(s.status) (\(elapsed) s)")
                 return
             }
             if s.status.contains("ROLLBACK") || s.status.hasSuffix("_FAILED") {
-                let events = (try? await cfn.describeStackEvents(stack)) ?? []
-                let failed = events.first { $0.status.hasSuffix("_FAILED") && $0.logicalID != stack }
-                let cause = failed.map { "\($0.logicalID) \($0.status): \($0.reason ?? "no reason given")" } ?? "no failing resource reported"
-                throw ApplyError("CloudFormation rolled back the update of stack \(stack) (\(s.status)): \(cause)",
-                                 hint: "the stack is as it was; fix the cause, plan again and apply")
+                let cause = await failure(stack, cfn)
+                throw ApplyError("CloudFormation rolled back the \(operation) of stack \(stack) (\(s.status)): \(cause)",
+                                 hint: operation == "update" ? "the stack is as it was; fix the cause, plan again and apply"
+                                     : "fix the cause, delete the rolled-back stack (aws cloudformation delete-stack --stack-name \(stack)), plan again and apply")
             }
             progress("stack \(stack): \(s.status) (\(elapsed) s)")
             if Date().timeIntervalSince(start) + pollInterval > timeout {
@@ -96,5 +102,12 @@ enum StackUpdate {
             }
             try await Task.sleep(nanoseconds: UInt64(pollInterval * 1e9))
         }
+    }
+
+    /// The first failing resource of the stack's events (newest first), with CloudFormation's reason.
+    static func failure(_ stack: String, _ cfn: CloudFormation) async -> String {
+        let events = (try? await cfn.describeStackEvents(stack)) ?? []
+        let failed = events.first { $0.status.hasSuffix("_FAILED") && $0.logicalID != stack }
+        return failed.map { "\($0.logicalID) \($0.status): \($0.reason ?? "no reason given")" } ?? "no failing resource reported"
     }
 }

@@ -14,7 +14,11 @@ enum Paths {
         var parts: [Substring] = []
         for c in p.split(separator: "/", omittingEmptySubsequences: true) {
             if c == "." { continue }
-            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            // A leading ".." of a relative path is kept (`../../protocols` from the stack directory).
+            if c == ".." {
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !p.hasPrefix("/") { parts.append(c) }
+                continue
+            }
             parts.append(c)
         }
         return (p.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")

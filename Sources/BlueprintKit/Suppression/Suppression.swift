@@ -77,7 +77,8 @@ public struct ConfigFile: Sendable {
                                         hint: "ignore:\n  - rule: BP144\n    reason: ...", source: doc.source, range: doc.root.range, pointer: ""))
                 return ConfigFile(path: path, directory: directory, source: doc.source, suppressions: [], diagnostics: diags)
             }
-            for m in doc.root.members ?? [] where m.key != "ignore" {
+            // artifact_bucket: read by `bpctl apply` (where a new analysis's code goes).
+            for m in doc.root.members ?? [] where m.key != "ignore" && m.key != "artifact_bucket" {
                 diags.append(Diagnostic(ruleID: MetaRules.configInvalid.id, severity: .error, message: "unknown key '\(m.key)' in \(name)",
                                         hint: "the file holds an ignore: list", source: doc.source, range: m.keyRange, pointer: "/" + m.key))
             }
