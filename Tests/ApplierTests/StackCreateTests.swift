@@ -72,6 +72,12 @@ final class StackCreateTests: XCTestCase {
         let config = try await Lambda(c).getFunctionConfiguration(function)
         XCTAssertEqual(config.environment["AMI"], a.blueprint.ami, file: file, line: line)
         XCTAssertEqual(config.environment["versionid"], try a.git.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) + "\n", "git HEAD with its newline, as the deploy writes it", file: file, line: line)
+        // Monitored jobs need FigLambda and the EventBridge role, handed over in the environment.
+        let fig = try await CloudFormation(c).describeStackResource(a.blueprint.pipeline, logicalID: "FigLambda")?.physicalID
+        XCTAssertNotNil(fig, "FigLambda is part of the stack", file: file, line: line)
+        XCTAssertEqual(config.environment["figlambid"], fig, file: file, line: line)
+        XCTAssertTrue(config.environment["figlambarn"]?.hasSuffix(":function:" + (fig ?? "-")) ?? false, "\(config.environment["figlambarn"] ?? "nil")", file: file, line: line)
+        XCTAssertTrue(config.environment["cwrolearn"]?.contains(":role/") ?? false, "\(config.environment["cwrolearn"] ?? "nil")", file: file, line: line)
         let members = try await IAM(c).getGroup(IAMNames.group(affiliate: "cunninghamlab", pipeline: a.blueprint.pipeline, stage: a.blueprint.stage))
         XCTAssertEqual(members.sorted(), ["aliceus-east-1", "bobus-east-1"], file: file, line: line)
         let keys = try await S3(c).listObjects(bucket: a.blueprint.pipeline)

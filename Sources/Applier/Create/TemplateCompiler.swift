@@ -33,17 +33,23 @@ public enum TemplateCompiler {
                  "Resource": [bucketArn, bucketArn + "/*"]],
                 ["Effect": "Allow", "Action": ["ec2:RunInstances", "ec2:StartInstances", "ec2:StopInstances", "ec2:TerminateInstances", "ec2:CreateTags",
                                                "ec2:Describe*", "ssm:SendCommand", "ssm:GetCommandInvocation", "ssm:GetParameter", "ssm:PutParameter",
-                                               "events:PutRule", "events:PutTargets", "cloudwatch:GetMetricStatistics", "iam:PassRole", "iam:ListGroupsForUser"],
+                                               "events:PutRule", "events:PutTargets", "events:DeleteRule", "events:RemoveTargets", "events:ListTargetsByRule",
+                                               "cloudwatch:GetMetricStatistics", "iam:PassRole", "iam:ListGroupsForUser"],
                  "Resource": "*"],
             ])]],
         ]]
-        var environment: [String: String] = [:]
+        var environment: [String: Any] = [:]
         for e in LambdaEnvironment.compile(d.blueprint.lambda?.config) {
             if case .string(let s) = e.value { environment[e.key] = s }
         }
         // The deploy's `git rev-parse HEAD` output, newline included (§4.8).
         environment["versionid"] = versionID + "\n"
-        let timeout = Int(environment["EXECUTION_TIMEOUT"] ?? "") ?? 900
+        let timeout = Int(environment["EXECUTION_TIMEOUT"] as? String ?? "") ?? 900
+        monitoring(d, code: code, environment: environment, into: &resources)
+        // The job manager schedules each job's end-of-job rule with these (§4.8, §5.10).
+        environment["figlambid"] = ["Ref": "FigLambda"]
+        environment["figlambarn"] = ["Fn::GetAtt": ["FigLambda", "Arn"]]
+        environment["cwrolearn"] = ["Fn::GetAtt": ["CloudWatchBusRole", "Arn"]]
         var notifications: [[String: Any]] = []
         var functions: [(id: String, handler: String, code: Code)] = [(ResourceAddress.mainLambda, d.blueprint.handlerValue ?? "", code)]
         if let postCode, let handler = d.blueprint.lambda?.postHandler?.node.string { functions.append((ResourceAddress.searchLambda, handler, postCode)) }
@@ -87,6 +93,31 @@ public enum TemplateCompiler {
             "Outputs": ["BucketName": ["Value": ["Ref": "PipelineMainBucket"]], "MainLambda": ["Value": ["Ref": ResourceAddress.mainLambda]]],
         ]
         return json(template)
+    }
+
+    /// FigLambda and the EventBridge role of §4.3: the job manager points each job's instance
+    /// state rule at FigLambda (`log.monitor_updater`, from the same protocol code), which fills
+    /// the job's start and end and writes end.txt (§5.10). Without them monitored jobs cannot run.
+    static func monitoring(_ d: DesiredState, code: Code, environment: [String: Any], into resources: inout [String: Any]) {
+        resources["FigLambda"] = ["Type": "AWS::Lambda::Function", "Properties": [
+            "Handler": "log.monitor_updater", "Runtime": runtime, "MemorySize": 128, "Timeout": 90,
+            "Role": ["Fn::GetAtt": ["MainLambdaRole", "Arn"]],
+            "Code": ["S3Bucket": code.bucket, "S3Key": code.key],
+            "Environment": ["Variables": ["BUCKET_NAME": d.pipeline, "INDIR": environment["INDIR"] as? String ?? "inputs",
+                                          "REGION": environment["REGION"] as? String ?? d.region]],
+        ] as [String: Any]]
+        resources["CWPermissions"] = ["Type": "AWS::Lambda::Permission", "Properties": [
+            "Action": "lambda:InvokeFunction", "FunctionName": ["Fn::GetAtt": ["FigLambda", "Arn"]], "Principal": "events.amazonaws.com",
+        ] as [String: Any]]
+        resources["FignameLogGroup"] = ["Type": "AWS::Logs::LogGroup", "Properties": ["LogGroupName": ["Fn::Sub": "/aws/lambda/${FigLambda}"]]]
+        resources["CloudwatchBusPolicy"] = ["Type": "AWS::IAM::ManagedPolicy", "Properties": ["PolicyDocument": policy([
+            ["Effect": "Allow", "Action": ["events:*"], "Resource": "*"],
+            ["Effect": "Allow", "Action": ["iam:PassRole"], "Resource": ["Fn::Sub": "arn:aws:iam::${AWS::AccountId}:role/AWS_Events_Invoke_Targets"]],
+        ])]]
+        resources["CloudWatchBusRole"] = ["Type": "AWS::IAM::Role", "Properties": [
+            "AssumeRolePolicyDocument": policy([["Effect": "Allow", "Principal": ["Service": ["events.amazonaws.com"]], "Action": ["sts:AssumeRole"]]]),
+            "ManagedPolicyArns": [["Ref": "CloudwatchBusPolicy"]],
+        ] as [String: Any]]
     }
 
     /// The websubstack affiliate template (what utils_stack's shared substack does, §4.5): the
