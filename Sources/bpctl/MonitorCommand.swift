@@ -130,13 +130,13 @@ struct MonitorJob: AsyncParsableCommand {
 }
 
 struct MonitorParallelism: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "parallelism", abstract: "Instances running over time per group: a terminal chart, or an SVG file.")
+    static let configuration = CommandConfiguration(commandName: "parallelism", abstract: "Instances running over time per group: a terminal chart, or an SVG or PNG file.")
     @OptionGroup var options: MonitorOptions
-    @Option(help: ArgumentHelp("Write the chart to this .svg file.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Write the chart to this .svg or .png file (the PNG has no text labels).", valueName: "file")) var out: String?
 
     func validate() throws {
-        if let out, !out.lowercased().hasSuffix(".svg") {
-            throw ValidationError("--out \(out): only .svg is written (PNG is not supported; convert the SVG)")
+        if let out, !out.lowercased().hasSuffix(".svg"), !out.lowercased().hasSuffix(".png") {
+            throw ValidationError("--out \(out): write a .svg or a .png file")
         }
     }
 
@@ -146,7 +146,11 @@ struct MonitorParallelism: AsyncParsableCommand {
             FileHandleOutput.stdout(ParallelismChart.text(p))
             if let out {
                 do {
-                    try AtomicFile.write(ParallelismChart.svg(p, title: "\(reader.name): instances running per group"), to: out)
+                    if out.lowercased().hasSuffix(".png") {
+                        try AtomicFile.write(ParallelismChart.png(p), to: out)
+                    } else {
+                        try AtomicFile.write(ParallelismChart.svg(p, title: "\(reader.name): instances running per group"), to: out)
+                    }
                 } catch {
                     FileHandleOutput.stderr("bpctl: cannot write \(out): \(error.localizedDescription)\n")
                     throw ExitCode(ExitStatus.usage)

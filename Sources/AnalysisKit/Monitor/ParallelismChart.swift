@@ -27,13 +27,11 @@ public enum ParallelismChart {
     /// A step chart per group. Each group is a `<g class="series" data-group=… data-peak=…>`
     /// holding a `<path>`, so tests (and scripts) can read the series back.
     public static func svg(_ p: Parallelism, title: String) -> String {
-        let w = 800.0, h = 400.0, left = 50.0, right = 150.0, top = 40.0, bottom = 40.0
-        let plotW = w - left - right, plotH = h - top - bottom
-        let groups = p.series.keys.sorted()
-        let ymax = max(1, groups.map(p.peak).max() ?? 1)
-        let span = max(p.end.timeIntervalSince(p.start), 1)
-        func x(_ t: Date) -> Double { left + plotW * t.timeIntervalSince(p.start) / span }
-        func y(_ n: Int) -> Double { top + plotH * (1 - Double(n) / Double(ymax)) }
+        let fr = Frame(p)
+        let w = fr.w, h = fr.h, left = fr.left, top = fr.top, plotW = fr.plotW, plotH = fr.plotH
+        let groups = fr.groups, ymax = fr.ymax
+        func x(_ t: Date) -> Double { fr.x(t) }
+        func y(_ n: Int) -> Double { fr.y(n) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var s = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(w))" height="\(Int(h))" viewBox="0 0 \(Int(w)) \(Int(h))">
@@ -64,6 +62,27 @@ public enum ParallelismChart {
             s += "</g>\n"
         }
         return s + "</svg>\n"
+    }
+
+    /// The chart's layout, shared by the SVG and the PNG (ParallelismRaster.swift).
+    struct Frame {
+        let w = 800.0, h = 400.0, left = 50.0, right = 150.0, top = 40.0, bottom = 40.0
+        let p: Parallelism
+        let groups: [String]
+        let ymax: Int
+        let span: Double
+        var plotW: Double { w - left - right }
+        var plotH: Double { h - top - bottom }
+
+        init(_ p: Parallelism) {
+            self.p = p
+            groups = p.series.keys.sorted()
+            ymax = max(1, groups.map(p.peak).max() ?? 1)
+            span = max(p.end.timeIntervalSince(p.start), 1)
+        }
+
+        func x(_ t: Date) -> Double { left + plotW * t.timeIntervalSince(p.start) / span }
+        func y(_ n: Int) -> Double { top + plotH * (1 - Double(n) / Double(ymax)) }
     }
 
     static func escape(_ s: String) -> String {
