@@ -53,20 +53,6 @@ public struct Registration: Sendable, Equatable {
     }
 }
 
-/// JSON string literal (non-ASCII escaped as \uXXXX, as Python's json.dumps does by default).
-func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20 || u.value > 0x7E:
-            for unit in String(u).utf16 { out += String(format: "\\u%04x", unit) }
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out + "\""
-}
+/// JSON string literal as Python's json.dumps writes it (non-ASCII as \uXXXX, \b and \f short):
+/// the one escaper the state files, status records and read-yaml's output share.
+func quote(_ s: String) -> String { PyPrinter.jsonString(s) }
