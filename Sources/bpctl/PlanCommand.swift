@@ -90,7 +90,10 @@ struct PlanCommand: AsyncParsableCommand {
         }
         FileHandleOutput.stdout(json ? plan.json() : PlanTextRenderer(color: Terminal.color(color)).render(plan))
         if let out {
-            do { try AtomicFile.write(plan.json(), to: out) } catch { throw PlanSupport.fail("\(error)") }
+            // Saved with the blueprint's absolute path, so show and apply work from any directory.
+            var saved = plan
+            saved.blueprint = .init(path: URL(fileURLWithPath: plan.blueprint.path).standardizedFileURL.path, sha256: plan.blueprint.sha256)
+            do { try AtomicFile.write(saved.json(), to: out) } catch { throw PlanSupport.fail("\(error)") }
             if !json { FileHandleOutput.stderr("Saved the plan to \(out). 'bpctl show \(out)' renders it and says whether it is still current.\n") }
         }
         if plan.checks.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

@@ -105,12 +105,13 @@ final class PlanCLITests: XCTestCase {
         var edited = base
         edited.instanceType = "p3.2xlarge"
         try git.write("stack_config_template.json", edited.json)
-        let blueprint = git.path("stack_config_template.json"), planFile = git.path("plan.json")
-        let saved = try bpctl(["plan", blueprint, "-out", planFile], cwd: git.root)
+        let planFile = git.path("plan.json")
+        // The blueprint named relative to the repository, the plan shown from elsewhere.
+        let saved = try bpctl(["plan", "stack_config_template.json", "-out", planFile], cwd: git.root)
         XCTAssertEqual(saved.status, 1, "the AMI check fails in moto; the plan is still saved")
         XCTAssertTrue(saved.stderr.contains("Saved the plan to"), saved.stderr)
 
-        let current = try bpctl(["show", planFile], cwd: git.root)
+        let current = try bpctl(["show", planFile], cwd: FileManager.default.temporaryDirectory)
         XCTAssertEqual(current.status, 0, current.stdout + current.stderr)
         XCTAssertTrue(current.stdout.contains("This plan is current."), current.stdout)
         XCTAssertTrue(current.stdout.contains("~ environment.INSTANCE_TYPE"), current.stdout)

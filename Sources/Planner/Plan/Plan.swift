@@ -41,7 +41,7 @@ public struct Plan: Sendable, Equatable, Codable {
     public let region: String
     public let stage: String?
     /// The blueprint planned (diff: the new side).
-    public let blueprint: Blueprint
+    public var blueprint: Blueprint
     /// diff only: the old side.
     public let base: Blueprint?
     public let git: Git?
