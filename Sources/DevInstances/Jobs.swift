@@ -1,4 +1,5 @@
 import AWSClient
+import BlueprintKit
 import Foundation
 
 /// submit-job / job-status / job-output: run the blueprint's COMMAND on the selected dev instance
@@ -83,8 +84,6 @@ extension DevSession {
         return (inv, await full(inv.standardOutput, "stdout"), await full(inv.standardError, "stderr"))
     }
 
-    static func quote(_ s: String) -> String {
-        let d = (try? JSONSerialization.data(withJSONObject: [s])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: d, as: UTF8.self).dropFirst().dropLast())
-    }
+    /// As the job manager's Python writes its records.
+    static func quote(_ s: String) -> String { JSONOut.pythonQuoted(s) }
 }

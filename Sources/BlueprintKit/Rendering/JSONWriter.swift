@@ -73,3 +73,35 @@ public indirect enum JSONOut: Sendable {
         out.append(0x22)
     }
 }
+
+extension JSONOut {
+    /// One JSON string literal as every bpctl JSON output writes it (UTF-8 kept, controls escaped).
+    public static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2)
+        escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// As Python's `json.dumps` writes a string (ensure_ascii): non-ASCII as \uXXXX UTF-16 units,
+    /// \b and \f in their short forms. For files the Python tools also write or read back.
+    public static func pythonQuoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.utf16 {
+            switch u {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(u)!)
+            default:
+                let hex = String(u, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out + "\""
+    }
+}

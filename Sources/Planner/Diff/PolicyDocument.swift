@@ -136,21 +136,7 @@ indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func escape(_ s: String, _ out: inout String) {
-        out += "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where c.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        out += "\""
-    }
+    static func escape(_ s: String, _ out: inout String) { out += JSONOut.quoted(s) }
 
     static func == (a: JSONValue, b: JSONValue) -> Bool { a.canonical == b.canonical }
 }

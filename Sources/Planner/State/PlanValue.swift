@@ -22,7 +22,7 @@ public enum PlanValue: Sendable, Equatable, Hashable {
 
     /// A JSON string literal: control characters in a value (a CR in a COMMAND, an ESC) are
     /// escaped, never written raw to a terminal or a CI log.
-    static func quote(_ s: String) -> String { JSONOut.string(s).serialized(pretty: false) }
+    static func quote(_ s: String) -> String { JSONOut.quoted(s) }
 }
 
 extension PlanValue: Codable {
