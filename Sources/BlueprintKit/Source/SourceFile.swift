@@ -90,6 +90,16 @@ public final class SourceFile: Sendable {
     /// Rendering a finding on a 200 KB line then costs the window, not the line.
     public func excerpt(line: Int, around offset: Int, width: Int = 160) -> (text: String, column: Int) {
         guard line >= 1, line <= lineStarts.count else { return ("", 1) }
+        let w = excerptWindow(line: line, around: offset, width: width)
+        let text = (w.cutBefore ? "…" : "") + String(decoding: bytes[w.lo..<w.hi], as: UTF8.self) + (w.cutAfter ? "…" : "")
+        return (text, w.column)
+    }
+
+    /// The bytes `excerpt` shows (`lo..<hi`), whether "…" goes before and after them, and the
+    /// column of `offset` in the shown text; for renderers that copy the bytes directly.
+    public func excerptWindow(line: Int, around offset: Int, width: Int = 160)
+        -> (lo: Int, hi: Int, cutBefore: Bool, cutAfter: Bool, column: Int) {
+        guard line >= 1, line <= lineStarts.count else { return (0, 0, false, false, 1) }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
@@ -103,8 +113,7 @@ public final class SourceFile: Sendable {
         }
         var column = lo > start ? 2 : 1
         for i in lo..<at where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        let text = (lo > start ? "…" : "") + String(decoding: bytes[lo..<hi], as: UTF8.self) + (hi < end ? "…" : "")
-        return (text, column)
+        return (lo, hi, lo > start, hi < end, column)
     }
 
     /// The text of a 1-based line without its line terminator.

@@ -7,8 +7,7 @@ enum ControlEscape {
         // A byte scan first: nearly every message is clean, and the scalar walk is only needed
         // when a byte could start a control character (C0, DEL, C1 and U+2028/2029 begin with
         // 0xC2 or 0xE2 in UTF-8).
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
-              s.unicodeScalars.contains(where: { needsEscape($0, keepNewlines) }) else { return s }
+        guard mayNeedEscape(s), s.unicodeScalars.contains(where: { needsEscape($0, keepNewlines) }) else { return s }
         var out = ""
         for u in s.unicodeScalars {
             guard needsEscape(u, keepNewlines) else { out.unicodeScalars.append(u); continue }
@@ -22,6 +21,13 @@ enum ControlEscape {
             }
         }
         return out
+    }
+
+    /// The byte pre-check over the string's contiguous UTF-8 (the generic `utf8.contains(where:)`
+    /// cost ~20 instructions a byte, 2.2 M for the findings of the 24 shared blueprints).
+    static func mayNeedEscape(_ s: String) -> Bool {
+        func suspicious(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 }
+        return s.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspicious) } ?? s.utf8.contains(where: suspicious)
     }
 
     private static func needsEscape(_ u: Unicode.Scalar, _ keepNewlines: Bool) -> Bool {

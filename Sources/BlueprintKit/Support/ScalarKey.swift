@@ -18,10 +18,13 @@ public struct ScalarKey: Hashable, Sendable {
 
 extension String {
     /// Equal code point for code point (the UTF-8 bytes are equal), unlike `==`.
+    /// The byte counts first: most keys compared in member lookups differ in length, and
+    /// `utf8.count` of a native string is stored, while `withUTF8` copies a small string out.
     @inlinable public func sameScalars(as other: String) -> Bool {
+        let n = utf8.count
+        guard n == other.utf8.count else { return false }
+        if n == 0 { return true }
         var a = self, b = other
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in pa.count == pb.count && (pa.isEmpty || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0) }
-        }
+        return a.withUTF8 { pa in b.withUTF8 { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 } }
     }
 }

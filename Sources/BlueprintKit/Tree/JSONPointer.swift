@@ -2,7 +2,11 @@
 public enum JSONPointer {
     /// Escape one reference token (`~` → `~0`, `/` → `~1`).
     public static func escape(_ token: String) -> String {
-        guard token.utf8.contains(where: { $0 == 0x7E || $0 == 0x2F }) else { return token }
+        // Over the contiguous bytes: the generic `utf8.contains(where:)` was 0.6 M of building
+        // the pointers of the shared blueprints' fields.
+        func special(_ b: UInt8) -> Bool { b == 0x7E || b == 0x2F }
+        guard token.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? token.utf8.contains(where: special)
+        else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
