@@ -9,12 +9,46 @@ enum Paths {
         normalise(p.hasPrefix("/") ? p : cwd + "/" + p)
     }
 
-    /// Remove `.` and empty components and resolve `..` lexically.
+    /// Remove `.` and empty components and resolve `..` lexically. On the UTF-8 bytes: String's
+    /// Character-wise `split` cost 35 k instructions a path (1.7 M for the shared blueprints).
     static func normalise(_ p: String) -> String {
+        // Non-ASCII: Character-wise as before ("/" or "." followed by a combining mark is one
+        // Character, not a separator or a dot).
+        guard p.utf8.allSatisfy({ $0 < 0x80 }) else { return normaliseCharacters(p) }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let u = Array(p.utf8)
+        let absolute = u.first == slash
+        var parts: [Range<Int>] = []
+        func isDotDot(_ r: Range<Int>) -> Bool { r.count == 2 && u[r.lowerBound] == dot && u[r.lowerBound + 1] == dot }
+        var i = 0
+        while i < u.count {
+            if u[i] == slash { i += 1; continue }
+            var end = i
+            while end < u.count, u[end] != slash { end += 1 }
+            let c = i..<end
+            i = end
+            if c.count == 1 && u[c.lowerBound] == dot { continue }
+            // A leading ".." of a relative path is kept (`../../protocols` from the stack directory).
+            if isDotDot(c) {
+                if let last = parts.last, !isDotDot(last) { parts.removeLast() } else if !absolute { parts.append(c) }
+                continue
+            }
+            parts.append(c)
+        }
+        var out: [UInt8] = absolute ? [slash] : []
+        out.reserveCapacity(u.count + 1)
+        for (k, r) in parts.enumerated() {
+            if k > 0 { out.append(slash) }
+            out.append(contentsOf: u[r])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The Character-wise original (the tests compare the two on ASCII paths).
+    static func normaliseCharacters(_ p: String) -> String {
         var parts: [Substring] = []
         for c in p.split(separator: "/", omittingEmptySubsequences: true) {
             if c == "." { continue }
-            // A leading ".." of a relative path is kept (`../../protocols` from the stack directory).
             if c == ".." {
                 if let last = parts.last, last != ".." { parts.removeLast() } else if !p.hasPrefix("/") { parts.append(c) }
                 continue

@@ -11,7 +11,13 @@ public enum JSONPointer {
     }
 
     public static func appending(_ pointer: String, _ key: String) -> String {
-        pointer + "/" + escape(key)
+        let token = escape(key)
+        var out = ""
+        out.reserveCapacity(pointer.utf8.count + 1 + token.utf8.count) // one allocation, not one per `+`
+        out += pointer
+        out += "/"
+        out += token
+        return out
     }
 
     public static func appending(_ pointer: String, _ index: Int) -> String {
