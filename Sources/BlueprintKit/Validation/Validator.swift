@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What to check and how.
@@ -85,12 +86,35 @@ public enum Validator {
     static func validate(count: Int, options: ValidationOptions,
                          load: @Sendable (Int) -> Result<Document, LoadError>) -> ValidationReport {
         let context = RuleContext(protocolsDirectory: options.protocolsDirectory)
-        let checked = ConcurrentMap.run(count) { check(load($0), options, context) }
+        // Reading and parsing cost ~100 instructions a byte; checking costs far more. Files are
+        // parsed in order, then checked on all cores only when there is enough to check:
+        // threads cost CPU time of their own (see `concurrentBytes`).
+        let loaded = (0..<count).map(load)
+        let bytes = loaded.reduce(0) { total, item in
+            switch item {
+            case .success(let doc): return total + doc.source.bytes.count
+            case .failure: return total
+            }
+        }
         var results: [FileResult] = []
         var blueprints: [(index: Int, blueprint: Blueprint)] = []
-        for (result, blueprint) in checked {
+        results.reserveCapacity(count)
+        func add(_ result: FileResult, _ blueprint: Blueprint?) {
             if let blueprint, options.rules { blueprints.append((results.count, blueprint)) }
             results.append(result)
+        }
+        if Concurrency.use(files: count, bytes: bytes) {
+            let slots = CheckSlots(count)
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                let (result, blueprint) = check(loaded[i], options, context)
+                slots.set(i, result, blueprint)
+            }
+            for i in 0..<count { add(slots.result(i), slots.blueprint(i)) }
+        } else {
+            for item in loaded {
+                let (result, blueprint) = check(item, options, context)
+                add(result, blueprint)
+            }
         }
         if options.fleetChecks && blueprints.count > 1 {
             let fleet = blueprints.map(\.blueprint)
@@ -105,6 +129,54 @@ public enum Validator {
             results[i].diagnostics.sort(by: Diagnostic.ordered)
         }
         return ValidationReport(files: results)
+    }
+
+    /// When to check files on several threads. Measured on the 2-core VM with `perf stat`
+    /// (task-clock, the CPU time of all threads): see `concurrentBytes`.
+    enum Concurrency {
+        /// Total bytes from which checking runs on all cores. Below it the threads' start-up
+        /// and hand-offs cost more CPU time than they save in wall time.
+        static let concurrentBytes = 256 * 1024
+
+        /// BPCTL_VALIDATE_THREADS=serial|concurrent overrides the choice (for measuring it).
+        static func use(files: Int, bytes: Int) -> Bool {
+            guard files > 1 else { return false }
+            if let forced = getenv("BPCTL_VALIDATE_THREADS") {
+                return strcmp(forced, "concurrent") == 0
+            }
+            return bytes >= concurrentBytes
+        }
+    }
+
+    /// One slot per file, each written by exactly one iteration (an Array's copy-on-write
+    /// check is not safe across threads). Not generic, so no type metadata is built at run time.
+    private final class CheckSlots: @unchecked Sendable {
+        private let results: UnsafeMutablePointer<FileResult?>
+        private let blueprints: UnsafeMutablePointer<Blueprint?>
+        private let count: Int
+
+        init(_ count: Int) {
+            self.count = count
+            results = .allocate(capacity: count)
+            results.initialize(repeating: nil, count: count)
+            blueprints = .allocate(capacity: count)
+            blueprints.initialize(repeating: nil, count: count)
+        }
+
+        func set(_ i: Int, _ result: FileResult, _ blueprint: Blueprint?) {
+            results[i] = result
+            blueprints[i] = blueprint
+        }
+
+        func result(_ i: Int) -> FileResult { results[i]! }
+        func blueprint(_ i: Int) -> Blueprint? { blueprints[i] }
+
+        deinit {
+            results.deinitialize(count: count)
+            results.deallocate()
+            blueprints.deinitialize(count: count)
+            blueprints.deallocate()
+        }
     }
 
     /// Parse result → schema and rule findings for one file (no shared state: runs concurrently).
