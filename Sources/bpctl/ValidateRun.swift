@@ -146,12 +146,19 @@ enum StandardOutput {
 /// input (the only ones it can merge), unless a path has a form where its own rules (`~`,
 /// `/private`, `/var/automount`) could merge different files: then for all, as before.
 enum InputDeduplication {
+    /// Byte search (Foundation's `contains` cost 15 k instructions a call).
+    static func contains(_ s: String, _ part: String) -> Bool {
+        let a = Array(s.utf8), b = Array(part.utf8)
+        guard a.count >= b.count else { return false }
+        return (0...(a.count - b.count)).contains { i in a[i..<(i + b.count)].elementsEqual(b) }
+    }
+
     static func firstOccurrences(_ files: [String]) -> [Bool] {
         var identities: [(UInt64, UInt64)] = []
         var exact = false
         for f in files {
             var st = stat()
-            if f.hasPrefix("~") || f.contains("/private") || f.contains("/var/automount") || stat(f, &st) != 0 {
+            if f.hasPrefix("~") || contains(f, "/private") || contains(f, "/var/automount") || stat(f, &st) != 0 {
                 exact = true
                 break
             }
@@ -167,6 +174,7 @@ enum InputDeduplication {
             }
         }
         var seen = Set<String>()
+        guard needsKey.contains(true) else { return needsKey.map { !$0 } }
         return files.indices.map { k in
             !needsKey[k] || seen.insert((files[k] as NSString).standardizingPath).inserted
         }

@@ -22,7 +22,7 @@ public struct Blueprint: Sendable {
             region = r.field("REGION", parentPointer: "")
             stage = r.field("STAGE", parentPointer: "")
             metadata = r.field("Metadata", parentPointer: "")
-            unknownFields = Blueprint.unknown(in: r, pointer: "", container: "")
+            unknownFields = Blueprint.unknown(in: r, pointer: "", known: FieldCatalog.topKeys)
             lambda = r.field("Lambda", parentPointer: "").flatMap(Lambda.init)
             uxData = r.field("UXData", parentPointer: "").flatMap(UXData.init)
             catalogObjects = Blueprint.catalogObjects(root: r, lambda: lambda, uxData: uxData)
@@ -80,9 +80,8 @@ public struct Blueprint: Sendable {
     }
 
     /// Members of an object that the catalog does not list for that container.
-    static func unknown(in node: Node, pointer: String, container: String) -> [Field] {
+    static func unknown(in node: Node, pointer: String, known: [String]) -> [Field] {
         guard let members = node.members else { return [] }
-        let known = FieldCatalog.keys(in: container)
         var out: [Field] = []
         for m in members where !known.contains(where: { $0.sameScalars(as: m.key) }) {
             out.append(Field(key: m.key, member: m, pointer: JSONPointer.appending(pointer, m.key)))
@@ -111,7 +110,7 @@ extension Blueprint.Lambda {
         postHandler = n.field("PostHandler", parentPointer: p)
         postTrigger = n.field("PostTrigger", parentPointer: p)
         config = n.field("LambdaConfig", parentPointer: p).flatMap(Blueprint.LambdaConfig.init)
-        unknownFields = Blueprint.unknown(in: n, pointer: p, container: FieldCatalog.lambda)
+        unknownFields = Blueprint.unknown(in: n, pointer: p, known: FieldCatalog.lambdaKeys)
     }
 }
 
@@ -135,7 +134,7 @@ extension Blueprint.LambdaConfig {
         deployLimit = n.field("DEPLOY_LIMIT", parentPointer: p)
         maxCost = n.field("MAXCOST", parentPointer: p)
         monitor = n.field("MONITOR", parentPointer: p)
-        unknownFields = Blueprint.unknown(in: n, pointer: p, container: FieldCatalog.config)
+        unknownFields = Blueprint.unknown(in: n, pointer: p, known: FieldCatalog.configKeys)
     }
 }
 
@@ -151,7 +150,7 @@ extension Blueprint.UXData {
             }
         }
         affiliates = list
-        unknownFields = Blueprint.unknown(in: field.node, pointer: field.pointer, container: "/UXData")
+        unknownFields = Blueprint.unknown(in: field.node, pointer: field.pointer, known: FieldCatalog.uxDataKeys)
     }
 }
 
@@ -171,6 +170,6 @@ extension Blueprint.Affiliate {
             }
         }
         self.users = users
-        unknownFields = Blueprint.unknown(in: node, pointer: pointer, container: FieldCatalog.affiliate)
+        unknownFields = Blueprint.unknown(in: node, pointer: pointer, known: FieldCatalog.affiliateKeys)
     }
 }

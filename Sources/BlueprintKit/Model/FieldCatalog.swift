@@ -123,20 +123,12 @@ public enum FieldCatalog {
     /// `spec(container:key:) != nil` (keys are unique per container) without hashing the key
     /// twice (1.4 M instructions of finding the unknown keys of the shared blueprints).
     static func keys(in container: String) -> [String] {
-        switch container {
-        case "": return keysByContainer.top
-        case lambda: return keysByContainer.lambda
-        case config: return keysByContainer.config
-        case "/UXData": return keysByContainer.uxData
-        case affiliate: return keysByContainer.affiliate
-        default: return all.filter { $0.container == container }.map(\.key)
-        }
+        all.filter { $0.container.sameScalars(as: container) }.map(\.key)
     }
 
-    private static let keysByContainer = (
-        top: all.filter { $0.container == "" }.map(\.key), lambda: all.filter { $0.container == lambda }.map(\.key),
-        config: all.filter { $0.container == config }.map(\.key), uxData: all.filter { $0.container == "/UXData" }.map(\.key),
-        affiliate: all.filter { $0.container == affiliate }.map(\.key))
+    /// `keys(in:)` of each container the model reads, computed once.
+    static let topKeys = keys(in: ""), lambdaKeys = keys(in: lambda), configKeys = keys(in: config),
+               uxDataKeys = keys(in: "/UXData"), affiliateKeys = keys(in: affiliate)
 
     private static let byContainer: [String: [String: FieldSpec]] = {
         var out: [String: [String: FieldSpec]] = [:]

@@ -11,7 +11,7 @@ public struct TextRenderer: Sendable {
 
     /// The whole report as UTF-8, for one write.
     public func renderBytes(_ report: ValidationReport) -> OutputBuffer {
-        var out = OutputBuffer(capacity: 4096 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 400)
+        var out = OutputBuffer(capacity: 4096 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 600)
         var paths = EscapedPaths()
         for file in report.files {
             for d in file.diagnostics {

@@ -3,7 +3,12 @@ import Foundation
 /// Path arithmetic without Foundation's symlink resolution (which stats every component and
 /// showed up in profiles): lexical normalisation is what suppression globs and dedup need.
 enum Paths {
-    static let cwd = FileManager.default.currentDirectoryPath
+    /// getcwd(3) directly: FileManager.default's set-up cost more than the call.
+    static let cwd: String = {
+        guard let p = getcwd(nil, 0) else { return FileManager.default.currentDirectoryPath }
+        defer { free(p) }
+        return String(validatingCString: p) ?? FileManager.default.currentDirectoryPath
+    }()
 
     static func absolute(_ p: String) -> String {
         normalise(p.hasPrefix("/") ? p : cwd + "/" + p)

@@ -18,13 +18,17 @@ public struct ScalarKey: Hashable, Sendable {
 
 extension String {
     /// Equal code point for code point (the UTF-8 bytes are equal), unlike `==`.
-    /// The byte counts first: most keys compared in member lookups differ in length, and
-    /// `utf8.count` of a native string is stored, while `withUTF8` copies a small string out.
+    /// The byte counts first (most keys compared in member lookups differ in length; a native
+    /// string stores its count), then the bytes in place: `withUTF8` needs a `var` copy of each
+    /// string, a retain and release per call (this runs ~45 k times validating 24 blueprints).
     @inlinable public func sameScalars(as other: String) -> Bool {
         let n = utf8.count
         guard n == other.utf8.count else { return false }
         if n == 0 { return true }
-        var a = self, b = other
-        return a.withUTF8 { pa in b.withUTF8 { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 } }
+        let fast = utf8.withContiguousStorageIfAvailable { pa in
+            other.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 }
+        }
+        if let fast, let equal = fast { return equal }
+        return utf8.elementsEqual(other.utf8)
     }
 }
