@@ -89,11 +89,17 @@ public enum Validator {
         // Reading and parsing cost ~100 instructions a byte; checking costs far more. Files are
         // parsed in order, then checked on all cores only when there is enough to check:
         // threads cost CPU time of their own (see `concurrentBytes`).
-        let loaded = (0..<count).map(load)
-        let bytes = loaded.reduce(0) { total, item in
-            switch item {
-            case .success(let doc): return total + doc.source.bytes.count
-            case .failure: return total
+        // Kept as a plain enum: an array of Result<Document, LoadError> needs the run-time
+        // lookup of LoadError: Error for its metadata (~1 M instructions once per process).
+        var loaded: [Loaded] = []
+        loaded.reserveCapacity(count)
+        var bytes = 0
+        for i in 0..<count {
+            switch load(i) {
+            case .success(let doc):
+                bytes += doc.source.bytes.count
+                loaded.append(.document(doc))
+            case .failure(let e): loaded.append(.failed(e))
             }
         }
         var results: [FileResult] = []
@@ -105,6 +111,7 @@ public enum Validator {
         }
         if Concurrency.use(files: count, bytes: bytes) {
             let slots = CheckSlots(count)
+            let loaded = loaded
             DispatchQueue.concurrentPerform(iterations: count) { i in
                 let (result, blueprint) = check(loaded[i], options, context)
                 slots.set(i, result, blueprint)
@@ -131,12 +138,16 @@ public enum Validator {
         return ValidationReport(files: results)
     }
 
-    /// When to check files on several threads. Measured on the 2-core VM with `perf stat`
-    /// (task-clock, the CPU time of all threads): see `concurrentBytes`.
+    /// When to check files on several threads. Measured on the 2-core VM (`perf stat -r 15..40`,
+    /// BPCTL_VALIDATE_THREADS forcing each way, same build): task-clock serial / concurrent
+    /// 11.7 / 12.8 ms for the 24 shared blueprints (47 KB), 17.2 / 19.3 ms at 94 KB, 29.2 / 32.6 ms
+    /// at 188 KB, 67.4 / 76.8 ms at 470 KB: threads cost 9-14% more CPU at every size (the
+    /// instruction counts are equal, 65.50 / 65.55 M at 47 KB: the extra is thread start-up,
+    /// scheduling and contention in the kernel), and on the loaded machine they did not shorten
+    /// the wall time either. They pay only in wall time on idle cores with much to check.
     enum Concurrency {
-        /// Total bytes from which checking runs on all cores. Below it the threads' start-up
-        /// and hand-offs cost more CPU time than they save in wall time.
-        static let concurrentBytes = 256 * 1024
+        /// Total bytes (~500 blueprints) from which checking runs on all cores.
+        static let concurrentBytes = 1 << 20
 
         /// BPCTL_VALIDATE_THREADS=serial|concurrent overrides the choice (for measuring it).
         static func use(files: Int, bytes: Int) -> Bool {
@@ -179,17 +190,23 @@ public enum Validator {
         }
     }
 
+    /// A file read and parsed, or why not.
+    private enum Loaded: Sendable {
+        case document(Document)
+        case failed(LoadError)
+    }
+
     /// Parse result → schema and rule findings for one file (no shared state: runs concurrently).
-    private static func check(_ item: Result<Document, LoadError>, _ options: ValidationOptions,
+    private static func check(_ item: Loaded, _ options: ValidationOptions,
                               _ context: RuleContext) -> (FileResult, Blueprint?) {
         switch item {
-        case .failure(let e):
+        case .failed(let e):
             let d = Diagnostic(ruleID: MetaRules.parse.id, severity: .error, message: e.error.message, hint: e.error.hint,
                                source: e.source, range: .at(e.error.offset), pointer: nil,
                                related: e.error.related.map { [.init(message: $0.message, file: e.source.path,
                                                                      location: e.source.location(of: $0.offset))] } ?? [])
             return (FileResult(path: e.source.path, source: e.source, diagnostics: [d], parsed: false), nil)
-        case .success(let doc):
+        case .document(let doc):
             let bp = Blueprint(document: doc)
             let found = options.rules ? fileRules.flatMap { $0.check(bp, context) } : []
             let schemaFindings = options.schema.compiled.map {
