@@ -1,5 +1,5 @@
 import Foundation
-@testable import WorkflowKit
+@testable import WorkflowCore
 import XCTest
 
 /// The state-file reader must read what JSONSerialization reads (and refuse what it refuses).
@@ -9,7 +9,7 @@ final class StateJSONTests: XCTestCase {
         case let d as [String: Any]: return "{" + d.keys.sorted().map { "\($0)=\(canonical(d[$0]))" }.joined(separator: ",") + "}"
         case let a as [Any]: return "[" + a.map(canonical).joined(separator: ",") + "]"
         case let s as String: return "s:" + s
-        case is NSNull: return "null"
+        case is NSNull, is StateJSON.Null: return "null"
         case nil: return "nil"
         default: return "scalar"
         }

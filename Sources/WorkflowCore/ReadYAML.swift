@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `scripting read-yaml`: a top-level field of a YAML file, printed exactly as the Python tool's
 /// `get_yaml_field` prints it: PyYAML `full_load` (YAML 1.1 types, last duplicate key wins), a

@@ -1,10 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the small state files (`~/.neurocaas_contrib_storageloc.json`, registration.json) into
-/// the same values JSONSerialization gives ([String: Any], [Any], String, Double, Bool, NSNull).
+/// the same values JSONSerialization gives ([String: Any], [Any], String, Double, Bool, StateJSON.Null).
 /// Every getter reads both files, and Foundation's JSONSerialization costs more on first use
 /// (~0.4 ms of type set-up) than the rest of the command; this reader is a loop over bytes.
 enum StateJSON {
+    /// JSON null (JSONSerialization's NSNull; NSNull is not in FoundationEssentials).
+    struct Null: Equatable {}
+
     /// The top-level object, or nil for anything that is not strict JSON with an object at the top.
     static func object(_ data: Data) -> [String: Any]? {
         var r = Reader(bytes: [UInt8](data))
@@ -72,7 +79,7 @@ enum StateJSON {
             case UInt8(ascii: "\""): return string()
             case UInt8(ascii: "t"): return literal("true") ? true : nil
             case UInt8(ascii: "f"): return literal("false") ? false : nil
-            case UInt8(ascii: "n"): return literal("null") ? NSNull() : nil
+            case UInt8(ascii: "n"): return literal("null") ? Null() : nil
             default: return number()
             }
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `<job dir>/registration.json`, the same file and shape neurocaas-contrib writes, so a machine
 /// with both tools keeps working: data, config, additional_files (name → entry) and resultpath,
@@ -55,4 +59,4 @@ public struct Registration: Sendable, Equatable {
 
 /// JSON string literal as Python's json.dumps writes it (non-ASCII as \uXXXX, \b and \f short):
 /// the one escaper the state files, status records and read-yaml's output share.
-func quote(_ s: String) -> String { PyPrinter.jsonString(s) }
+package func quote(_ s: String) -> String { PyPrinter.jsonString(s) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// PyYAML's `FullConstructor` for the standard YAML 1.1 tags: builds each node once (aliases
 /// share the object), merges `<<` keys, keeps the last of duplicate keys, and raises where

@@ -1,4 +1,4 @@
-import CYaml
+internal import CLibYAML
 
 /// A composed YAML node, as PyYAML's composer builds it: a reference type, so an alias is the
 /// same object as its anchor (constructing it once, like PyYAML's `constructed_objects`, keeps
