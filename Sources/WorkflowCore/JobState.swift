@@ -31,11 +31,11 @@ public struct JobState: Sendable {
 
     /// The job directory recorded by initialize-job.
     public func jobDirectory() throws -> String {
-        guard let data = FileManager.default.contents(atPath: storageFile) else {
+        guard let data = FilePath.contents(storageFile) else {
             throw WorkflowError("no job is initialized (\(storageFile) does not exist)",
                                 hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
-        guard let o = StateJSON.object(data), let path = o["path"] as? String else {
+        guard let path = StateJSON.object(data)?["path"]?.string else {
             throw WorkflowError("\(storageFile) has no \"path\"", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         return path
@@ -43,7 +43,7 @@ public struct JobState: Sendable {
 
     public func load() throws -> Registration {
         let file = FilePath.join(try jobDirectory(), "registration.json")
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = FilePath.contents(file) else {
             throw WorkflowError("no registration found at \(file)", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         return try Registration(json: data)

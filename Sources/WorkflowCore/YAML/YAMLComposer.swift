@@ -10,6 +10,10 @@ final class YAMLNode {
         case mapping([(key: YAMLNode, value: YAMLNode)])
     }
     var content: Content
+    /// PyYAMLConstructor's result for this node (PyYAML's `constructed_objects`), kept here rather
+    /// than in a `[ObjectIdentifier: PyValue]`, whose first use costs a conformance scan (0.2M
+    /// instructions).
+    var constructed: PyValue?
     let tag: String?
     let line: Int
     let column: Int
