@@ -53,11 +53,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Print the outcome as JSON (needs a plan file or --auto-approve: there is no prompt).")
     var json = false
 
-    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     func validate() throws {
         if json && !autoApprove, ApplyInput.savedPlan(FileManager.default.contents(atPath: input) ?? Data()) == nil {
@@ -66,7 +62,7 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let profile = self.profile
+        let profile = aws.profile
         let live: ApplyInput.LiveSourceForRegion = { AWSLiveReader(client: PlanSupport.client(profile: profile, region: $0)) }
         let plan: Plan, fresh: Bool
         do {
@@ -74,7 +70,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 try await ApplyInput.checkSaved(saved, path: input, resume: resume, live: live)
                 (plan, fresh) = (saved, false)
             } else {
-                plan = try await ApplyInput.planBlueprint(path: input, regionOverride: region, bpctlVersion: BPCtlVersion.current,
+                plan = try await ApplyInput.planBlueprint(path: input, regionOverride: aws.region, bpctlVersion: BPCtlVersion.current,
                                                           progress: StderrProgress(), live: live)
                 fresh = true
             }
@@ -120,7 +116,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let interrupt = InterruptFlag()
         interrupt.install { FileHandleOutput.stderr($0 + "\n") }
         options.interrupted = { interrupt.isSet }
-        try await ApplierCommand.run(profile: profile, region: region ?? plan.region, blueprint: nil) { client in
+        try await ApplierCommand.run(profile: aws.profile, region: aws.region ?? plan.region, blueprint: nil) { client in
             let outcome = try await ApplyRun.apply(plan, client: client, options: options) { FileHandleOutput.stderr($0 + "\n") }
             if json { return FileHandleOutput.stdout(outcome.json()) }
             var out = "Apply complete: \(outcome.done.count) step\(outcome.done.count == 1 ? "" : "s") done"
