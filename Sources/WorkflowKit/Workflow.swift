@@ -1,4 +1,6 @@
 import Foundation
+// JobState, Registration, WorkflowError, ReadYAML, S3URI live in WorkflowCore (the front links it
+// alone); re-exported so clients of WorkflowKit keep one import.
 @_exported import WorkflowCore
 
 /// The `workflow` commands' logic: registration, fetching, results and the path getters, over

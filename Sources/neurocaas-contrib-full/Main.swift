@@ -3,6 +3,8 @@ import Foundation
 
 /// `neurocaas-contrib`: the `workflow` and `scripting` commands analysis scripts call on the
 /// instance, with the historical names and state files. Values go to stdout, messages to stderr.
+/// Installed as `neurocaas-contrib-full` beside the front `neurocaas-contrib`, which answers the
+/// getters and read-yaml itself and runs this binary for everything else.
 struct NeurocaasContrib: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neurocaas-contrib",
