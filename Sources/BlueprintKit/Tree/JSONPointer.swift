@@ -16,7 +16,7 @@ public enum JSONPointer {
         return a.withUTF8 { pa in
             b.withUTF8 { pb in
                 String(unsafeUninitializedCapacity: pa.count + 1 + pb.count) { out in
-                    _ = UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(pa))
+                    UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(pa))
                     out[pa.count] = UInt8(ascii: "/")
                     UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(out)[(pa.count + 1)...])
                         .copyMemory(from: UnsafeRawBufferPointer(pb))
