@@ -88,8 +88,13 @@ struct ValidateRun {
         let report = Validator.validate(inputs, options: options)
         render(report)
         let code = report.exitCode(failOn: failOn)
+        // The process ends after this: the report (every finding and source file) is kept
+        // rather than freed piece by piece (0.2 M instructions of releases).
+        ValidateRun.finished = report
         if code != 0 { throw ExitCode(code) }
     }
+
+    nonisolated(unsafe) private static var finished: ValidationReport?
 
     private func render(_ report: ValidationReport) {
         let out: OutputBuffer

@@ -133,7 +133,7 @@ public enum Validator {
         applySuppressions(&results, blueprints: blueprints, options: options)
         for i in results.indices {
             results[i].cap(InputLimits.maxFindingsPerFile)
-            results[i].diagnostics.sort(by: Diagnostic.ordered)
+            results[i].diagnostics = Diagnostic.sortedByPosition(results[i].diagnostics)
         }
         return ValidationReport(files: results)
     }
