@@ -21,10 +21,14 @@ extension String {
     /// The byte counts first (most keys compared in member lookups differ in length; a native
     /// string stores its count), then the bytes in place: `withUTF8` needs a `var` copy of each
     /// string, a retain and release per call (this runs ~45 k times validating 24 blueprints).
-    @inlinable public func sameScalars(as other: String) -> Bool {
+    /// The length test is inlined at every call (most comparisons stop there); the bytes are
+    /// compared out of line.
+    @inlinable @inline(__always) public func sameScalars(as other: String) -> Bool {
         let n = utf8.count
-        guard n == other.utf8.count else { return false }
-        if n == 0 { return true }
+        return n == other.utf8.count && (n == 0 || sameBytes(as: other, count: n))
+    }
+
+    @usableFromInline func sameBytes(as other: String, count n: Int) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { pa in
             other.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 }
         }
