@@ -46,7 +46,7 @@ public enum SchemaChoice: Sendable {
 }
 
 /// The one pipeline: bytes → Document → Blueprint → rules → suppressions → report.
-/// Files are independent until the fleet checks, so they are checked concurrently.
+/// Files are independent until the fleet checks, so many of them are checked concurrently.
 public enum Validator {
     private static let fileRules: [any Rule] = RuleCatalog.fileRules.map { $0.init() }
     private static let fleetRules: [any FleetRule] = RuleCatalog.fleetRules.map { $0.init() }
