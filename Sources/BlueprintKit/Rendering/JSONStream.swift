@@ -63,6 +63,8 @@ struct JSONStream {
         out.byte(0x22)
         var s = s
         s.withUTF8 { u in
+            // Most strings need no escape at all: one scan, one copy.
+            guard u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return out.bytes.append(contentsOf: u) }
             var run = 0
             for i in 0..<u.count {
                 let b = u[i]

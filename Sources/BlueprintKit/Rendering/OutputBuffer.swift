@@ -40,7 +40,8 @@ public struct OutputBuffer: Sendable {
     /// `n` copies of one ASCII byte (none for n <= 0).
     mutating func repeated(_ b: UInt8, _ n: Int) {
         guard n > 0 else { return }
-        bytes.append(contentsOf: repeatElement(b, count: n))
+        // Byte by byte: appending a `repeatElement` collection went through its generic iterator.
+        for _ in 0..<n { bytes.append(b) }
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
