@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The bytes of one input file plus a line table, so byte offsets become line:column on demand.
 /// Positions are stored as byte offsets everywhere; line and column are computed only when a
 /// diagnostic is shown, which keeps parsing cheap.
@@ -18,7 +22,16 @@ public final class SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        // memchr finds the line breaks (a byte loop was 0.3 M instructions for the shared blueprints).
+        bytes.withUnsafeBufferPointer { u in
+            guard let base = u.baseAddress else { return }
+            var i = 0
+            while i < u.count, let hit = memchr(base + i, 0x0A, u.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(at + 1)
+                i = at + 1
+            }
+        }
         lineStarts = starts
         var longest = bytes.count - starts[starts.count - 1]
         for k in 1..<starts.count { longest = max(longest, starts[k] - starts[k - 1]) }
