@@ -92,3 +92,22 @@ final class SourceFastPathTests: XCTestCase {
         }
     }
 }
+
+/// The word-at-a-time pre-check of ControlEscape never misses a byte that needs the scalar walk.
+final class ControlEscapePreCheckTests: XCTestCase {
+    func testPreCheckFindsEveryControlAtEveryPosition() {
+        let specials = ["\u{0}", "\u{1F}", "\n", "\r", "\t", "\u{7F}", "\u{80}", "\u{9F}", "\u{2028}", "\u{2029}", "\u{1B}"]
+        let harmless = ["\u{20}", "~", "\u{A0}", "é", "…", "—", "\u{2027}", "\u{202A}", "😀"]
+        for length in 0..<20 {
+            for (k, special) in specials.enumerated() {
+                for at in 0...length {
+                    let pad = String(repeating: "a", count: length)
+                    var s = pad
+                    s.insert(contentsOf: special, at: s.index(s.startIndex, offsetBy: at))
+                    XCTAssertTrue(ControlEscape.mayNeedEscape(s), "\(k) at \(at) of \(length)")
+                    XCTAssertFalse(ControlEscape.mayNeedEscape(pad + harmless[(at + length) % harmless.count] + pad), "\(length)")
+                }
+            }
+        }
+    }
+}

@@ -31,6 +31,13 @@ enum ControlEscape {
         func scan(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
             var i = 0
             while i < u.count {
+                // Eight printable ASCII bytes (0x20...0x7E) at a time: no byte below 0x20
+                // (the "has less" bit trick) and none at 0x7F or above.
+                if i + 8 <= u.count {
+                    let x = UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    if (x &- ones &* 0x20) & ~x & highs == 0, (x | (x &+ ones)) & highs == 0 { i += 8; continue }
+                }
                 let b = u[i]
                 if b < 0x20 || b == 0x7F { return true }
                 if b == 0xC2, i + 1 < u.count, u[i + 1] <= 0x9F { return true }
