@@ -60,7 +60,9 @@ enum Keyword {
     case contains(Schema, min: Int, max: Int?)
     case properties([ScalarKey: Schema]) // names by code point, as JSON compares keys
     case patternProperties([(Pattern, Schema)])
-    case additionalProperties(Schema, known: Set<ScalarKey>, patterns: [Pattern])
+    /// `names`: the `properties` names in schema order, for a deterministic "did you mean"
+    /// (the set's order changes from process to process with Swift's seeded hashing).
+    case additionalProperties(Schema, known: Set<ScalarKey>, names: [String], patterns: [Pattern])
     case propertyNames(Schema)
     // Validation
     case type([JSONType])

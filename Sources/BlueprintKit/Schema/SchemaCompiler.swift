@@ -10,9 +10,46 @@ public struct SchemaCompileError: Error, Sendable {
 }
 
 /// The result of compilation: the root plus the `$dynamicAnchor` targets, which evaluation
-/// looks up by resource when a `$dynamicRef` goes dynamic.
+/// looks up by resource when a `$dynamicRef` goes dynamic. The bundled blueprint schema is also
+/// checked by Swift generated from it at build time (`generated`); its graph is then compiled
+/// only if something asks for it.
 public final class CompiledSchema: @unchecked Sendable {
-    public let root: Schema
+    private enum Storage {
+        case graph(SchemaGraph)
+        case generated(@Sendable (Node) -> [SchemaError]?, interpreted: @Sendable () -> SchemaGraph)
+    }
+    private let storage: Storage
+
+    init(root: Schema, dynamicTargets: [String: Schema], dynamicAnchors: [String: Set<String>], all: [Schema]) {
+        storage = .graph(SchemaGraph(root: root, dynamicTargets: dynamicTargets, dynamicAnchors: dynamicAnchors, all: all))
+    }
+
+    /// A schema checked by generated code; `interpreted` builds the same schema's graph on demand.
+    init(generated: @escaping @Sendable (Node) -> [SchemaError]?, interpreted: @escaping @Sendable () -> SchemaGraph) {
+        storage = .generated(generated, interpreted: interpreted)
+    }
+
+    /// The generated check (nil: none, or it could not run; then the interpreter evaluates).
+    var generated: (@Sendable (Node) -> [SchemaError]?)? {
+        if case .generated(let check, _) = storage { return check }
+        return nil
+    }
+
+    var graph: SchemaGraph {
+        switch storage {
+        case .graph(let g): return g
+        case .generated(_, let interpreted): return interpreted()
+        }
+    }
+
+    public var root: Schema { graph.root }
+    var dynamicTargets: [String: Schema] { graph.dynamicTargets }
+    var dynamicAnchors: [String: Set<String>] { graph.dynamicAnchors }
+}
+
+/// A compiled schema graph: the root, the `$dynamicAnchor` targets, and every schema in it.
+final class SchemaGraph: @unchecked Sendable {
+    let root: Schema
     let dynamicTargets: [String: Schema] // "resource#name"
     let dynamicAnchors: [String: Set<String>] // resource → anchor names
 
@@ -24,6 +61,13 @@ public final class CompiledSchema: @unchecked Sendable {
         self.dynamicTargets = dynamicTargets
         self.dynamicAnchors = dynamicAnchors
         self.all = all
+    }
+
+    /// `true`, for the unreachable case of a generated check whose schema no longer compiles.
+    static func unconstrained(_ uri: String) -> SchemaGraph {
+        let root = Schema(location: uri + "#", node: Node(.bool(true), SourceRange(start: 0, end: 0)), resource: URIReference(uri))
+        root.body = .always(true)
+        return SchemaGraph(root: root, dynamicTargets: [:], dynamicAnchors: [:], all: [root])
     }
 
     /// Releasing a 100,000-link `$ref` chain link by link would recurse once per link (a stack
@@ -367,10 +411,12 @@ public final class SchemaCompiler {
             k.append(.contains(try child(s, of: loc, "contains"), min: min, max: max))
         }
         var known = Set<ScalarKey>()
+        var names: [String] = []
         if let props = n["properties"]?.members {
             var map: [ScalarKey: Schema] = [:]
             for m in props { map[ScalarKey(m.key)] = try child(m.value, of: loc, "properties", m.key) }
             known = Set(map.keys)
+            names = props.map(\.key)
             k.append(.properties(map))
         }
         var patterns: [Pattern] = []
@@ -384,7 +430,7 @@ public final class SchemaCompiler {
             k.append(.patternProperties(list))
         }
         if let s = n["additionalProperties"] {
-            k.append(.additionalProperties(try child(s, of: loc, "additionalProperties"), known: known, patterns: patterns))
+            k.append(.additionalProperties(try child(s, of: loc, "additionalProperties"), known: known, names: names, patterns: patterns))
         }
         if let s = n["propertyNames"] { k.append(.propertyNames(try child(s, of: loc, "propertyNames"))) }
         if let s = n["unevaluatedItems"] { schema.unevaluatedItems = try child(s, of: loc, "unevaluatedItems") }
