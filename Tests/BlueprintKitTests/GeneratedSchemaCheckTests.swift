@@ -28,9 +28,6 @@ final class GeneratedSchemaCheckTests: XCTestCase {
     private func assertSame(_ instance: Node, _ label: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) throws -> [SchemaError] {
         let expected = SchemaEvaluator(try interpreted()).validate(instance)
         let actual = try XCTUnwrap(BlueprintSchemaCheck.validate(instance))
-        func show(_ e: [SchemaError]) -> [String] {
-            e.map { "\($0.instancePointer) \($0.instanceRange.start)-\($0.instanceRange.end) \($0.keyword) \($0.keywordLocation) \($0.message) | \($0.description ?? "-")" }
-        }
         XCTAssertEqual(show(actual), show(expected), label(), file: file, line: line)
         return expected
     }
@@ -88,6 +85,52 @@ final class GeneratedSchemaCheckTests: XCTestCase {
                 XCTAssertEqual(a.map { "\($0.message) \($0.hint ?? "") \($0.pointer ?? "")" }, b.map { "\($0.message) \($0.hint ?? "") \($0.pointer ?? "")" })
             }
         }
+    }
+
+    // MARK: every translated keyword (GeneratedCoverageCheck, from Fixtures/generator-coverage.schema.json)
+
+    private func coverageSchemaText() throws -> String {
+        try String(contentsOf: TestPaths.repo.appendingPathComponent(SchemaCodeGenerator.coverageSchemaPath), encoding: .utf8)
+    }
+
+    func testCoverageFileIsCurrent() throws {
+        let file = try String(contentsOf: TestPaths.repo.appendingPathComponent(SchemaCodeGenerator.coverageCheckPath), encoding: .utf8)
+        XCTAssertEqual(try SchemaCodeGenerator.coverageCheck(schemaText: try coverageSchemaText()), file, "stale: run scripts/gen-schema-check.sh")
+    }
+
+    func testCoverageCheckMatchesTheInterpreter() throws {
+        let source = SourceFile(path: SchemaCodeGenerator.coverageSchemaPath, text: try coverageSchemaText())
+        let compiled = try SchemaCompiler().compile(try JSONParser.parse(source.bytes), source: source,
+                                                    retrievalURI: "https://bpctl.invalid/generator-coverage.json")
+        let base = ##"""
+        {"s": "abc", "n": 5, "i": 3, "b": true, "e": "café", "yes": 1, "a": ["x", "y"], "o": {"k": 1}, "all": "w", "any": 7,
+         "types": 1, "closed": {"x": 1, "yy": 2}, "open": {}, "req": {"p": "v", "q": 1}, "a/b~c": 1, "extra": "word"}
+        """##
+        var keywords: [String: Int] = [:]
+        var count = 0
+        let roots = try [base, "[]", "3", ##"{"no": 1, "n": null, "any": [1], "types": "x", "req": {}}"##,
+                         ##"{"s": "x", "n": 0.5, "i": 2.5, "any": 2, "all": 5, "o": {}, "a": ["a b", 1, "c", "d"]}"##,
+                         ##"{"s": "abcdef", "n": 9.5, "o": {"a": 1, "b": 2, "c": "x"}, "e": "blu", "closed": {"xx": 1}}"##]
+            .map { try JSONParser.parse(Array($0.utf8)) }
+        for root in roots {
+            for variant in [root] + Self.variants(root) {
+                let expected = SchemaEvaluator(compiled).validate(variant)
+                let actual = try XCTUnwrap(GeneratedCoverageCheck.validate(variant))
+                XCTAssertEqual(show(actual), show(expected))
+                for e in expected { keywords[e.keyword, default: 0] += 1 }
+                count += 1
+            }
+        }
+        XCTAssertGreaterThan(count, 800)
+        for k in ["type", "required", "pattern", "enum", "additionalProperties", "properties", "anyOf", "minimum", "maximum",
+                  "exclusiveMinimum", "exclusiveMaximum", "maxLength", "minLength", "minItems", "maxItems",
+                  "minProperties", "maxProperties"] {
+            XCTAssertGreaterThan(keywords[k] ?? 0, 0, "no variant broke '\(k)'")
+        }
+    }
+
+    private func show(_ e: [SchemaError]) -> [String] {
+        e.map { "\($0.instancePointer) \($0.instanceRange.start)-\($0.instanceRange.end) \($0.keyword) \($0.keywordLocation) \($0.message) | \($0.description ?? "-")" }
     }
 
     func testGeneratorRefusesWhatItDoesNotTranslate() throws {

@@ -15,7 +15,7 @@ struct ECMARegex: Sendable {
         case repeated(Node, min: Int, max: Int?, greedy: Bool)
     }
 
-    struct CharSet: Sendable {
+    struct CharSet: Sendable, Equatable {
         var ranges: [ClosedRange<UInt32>] = []
         var negated = false
         func contains(_ c: UInt32) -> Bool { ranges.contains { $0.contains(c) } != negated }
@@ -252,9 +252,12 @@ struct ECMARegex: Sendable {
     private struct ASCIISet: Sendable {
         var low: UInt64 = 0, high: UInt64 = 0
         init(_ set: CharSet) {
-            for c in UInt32(0)..<128 where set.contains(c) {
-                if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+            for r in set.ranges where r.lowerBound < 128 {
+                for c in r.lowerBound...min(r.upperBound, 127) {
+                    if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
+                }
             }
+            if set.negated { low = ~low; high = ~high }
         }
         func contains(_ c: UInt32) -> Bool { c < 64 ? low >> UInt64(c) & 1 == 1 : high >> UInt64(c - 64) & 1 == 1 }
     }
@@ -280,6 +283,10 @@ struct ECMARegex: Sendable {
             case .scalar(let c): _ = emit(.scalar(c))
             case .any: _ = emit(.any)
             case .set(let cs):
+                // A counted repetition emits its class once per copy (`[a-z0-9-]{1,61}`: 61 times);
+                // one entry serves them all. Searched among the first 32 only, so a pattern of
+                // thousands of classes stays linear (a miss only costs a duplicate entry).
+                if let i = sets.prefix(32).firstIndex(of: cs) { _ = emit(.set(i)); break }
                 sets.append(cs)
                 _ = emit(.set(sets.count - 1))
             case .start: _ = emit(.start)

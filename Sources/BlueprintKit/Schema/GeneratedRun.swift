@@ -71,19 +71,24 @@ struct GeneratedRun {
 
     mutating func pattern(_ n: Node, _ index: Int, _ location: String) {
         guard let s = n.string else { return }
-        let pattern = patterns[index]
-        if let message = SchemaMessage.pattern(n, pattern, matched: pattern.test(s)) { fail(n, "pattern", location, message) }
+        let matched = patterns[index].test(s)
+        if matched == true { return }
+        if let message = SchemaMessage.pattern(n, patterns[index], matched: matched) { fail(n, "pattern", location, message) }
     }
 
+    /// Code point equality, lengths first (O(1) for native strings; most names differ in length).
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a.sameScalars(as: b) }
+
     mutating func enumeration(_ n: Node, _ values: [String], shown: String, _ location: String) {
-        if let s = n.string, values.contains(where: { $0.sameScalars(as: s) }) { return }
+        if let s = n.string, values.contains(where: { Self.same($0, s) }) { return }
         fail(n, "enum", location, SchemaMessage.enumeration(n, shown: shown, strings: values))
     }
 
     /// One error per missing name, in the schema's order, at the object's first byte.
     mutating func required(_ n: Node, _ names: [String], _ location: String) {
         guard let members = n.members else { return }
-        for name in names where !members.contains(where: { $0.key.sameScalars(as: name) }) {
+        for name in names where !members.contains(where: { Self.same($0.key, name) }) {
             let at = SourceRange(start: n.range.start, end: n.range.start + 1)
             errors.append(SchemaError(instancePointer: pointer, instanceRange: at, keyword: "required",
                                       keywordLocation: location, message: SchemaMessage.required(name)))

@@ -58,11 +58,11 @@ enum Keyword {
     case prefixItems([Schema])
     case items(Schema, after: Int)
     case contains(Schema, min: Int, max: Int?)
-    case properties([ScalarKey: Schema]) // names by code point, as JSON compares keys
+    case properties(PropertyTable)
     case patternProperties([(Pattern, Schema)])
-    /// `names`: the `properties` names in schema order, for a deterministic "did you mean"
-    /// (the set's order changes from process to process with Swift's seeded hashing).
-    case additionalProperties(Schema, known: Set<ScalarKey>, names: [String], patterns: [Pattern])
+    /// `known`: the sibling `properties` (their names in schema order give a deterministic "did
+    /// you mean"; a Set's order changed from process to process with Swift's seeded hashing).
+    case additionalProperties(Schema, known: PropertyTable, patterns: [Pattern])
     case propertyNames(Schema)
     // Validation
     case type([JSONType])
@@ -116,6 +116,37 @@ enum Keyword {
         case .dependentRequired: return "dependentRequired"
         case .format: return "format"
         }
+    }
+}
+
+/// The names of `properties` and their subschemas, compared by code point as JSON compares keys.
+/// Up to 16 names (nearly every schema object) are searched in order, UTF-8 lengths first:
+/// hashing each instance key cost more than the search (callgrind: Hasher was the largest cost of
+/// interpreting the blueprint schema). Larger tables keep a dictionary, so lookups stay O(1).
+struct PropertyTable {
+    let entries: [(name: String, schema: Schema)]
+    private let index: [ScalarKey: Int]?
+
+    init(_ entries: [(name: String, schema: Schema)]) {
+        self.entries = entries
+        if entries.count > 16 {
+            var index: [ScalarKey: Int] = [:]
+            for (i, e) in entries.enumerated() where index[ScalarKey(e.name)] == nil { index[ScalarKey(e.name)] = i }
+            self.index = index
+        } else {
+            index = nil
+        }
+    }
+
+    static let empty = PropertyTable([])
+
+    var names: [String] { entries.map(\.name) }
+
+    func schema(for key: String) -> Schema? {
+        if let index { return index[ScalarKey(key)].map { entries[$0].schema } }
+        let length = key.utf8.count
+        for e in entries where e.name.utf8.count == length && e.name.sameScalars(as: key) { return e.schema }
+        return nil
     }
 }
 

@@ -53,6 +53,11 @@ final class SchemaGraph: @unchecked Sendable {
     let dynamicTargets: [String: Schema] // "resource#name"
     let dynamicAnchors: [String: Set<String>] // resource → anchor names
 
+    /// Some schema has unevaluatedItems/unevaluatedProperties, the only readers of annotations:
+    /// without them the evaluator collects none (hashing every evaluated key was most of the
+    /// cost of interpreting the blueprint schema).
+    let needsAnnotations: Bool
+
     /// Every schema of the graph, so they can be unlinked before release.
     private let all: [Schema]
 
@@ -61,6 +66,7 @@ final class SchemaGraph: @unchecked Sendable {
         self.dynamicTargets = dynamicTargets
         self.dynamicAnchors = dynamicAnchors
         self.all = all
+        needsAnnotations = all.contains { $0.unevaluatedItems != nil || $0.unevaluatedProperties != nil }
     }
 
     /// `true`, for the unreachable case of a generated check whose schema no longer compiles.
@@ -410,14 +416,12 @@ public final class SchemaCompiler {
             let max = validation ? int("maxContains") : nil
             k.append(.contains(try child(s, of: loc, "contains"), min: min, max: max))
         }
-        var known = Set<ScalarKey>()
-        var names: [String] = []
+        var known = PropertyTable.empty
         if let props = n["properties"]?.members {
-            var map: [ScalarKey: Schema] = [:]
-            for m in props { map[ScalarKey(m.key)] = try child(m.value, of: loc, "properties", m.key) }
-            known = Set(map.keys)
-            names = props.map(\.key)
-            k.append(.properties(map))
+            var entries: [(name: String, schema: Schema)] = []
+            for m in props { entries.append((m.key, try child(m.value, of: loc, "properties", m.key))) }
+            known = PropertyTable(entries)
+            k.append(.properties(known))
         }
         var patterns: [Pattern] = []
         if let props = n["patternProperties"]?.members {
@@ -430,7 +434,7 @@ public final class SchemaCompiler {
             k.append(.patternProperties(list))
         }
         if let s = n["additionalProperties"] {
-            k.append(.additionalProperties(try child(s, of: loc, "additionalProperties"), known: known, names: names, patterns: patterns))
+            k.append(.additionalProperties(try child(s, of: loc, "additionalProperties"), known: known, patterns: patterns))
         }
         if let s = n["propertyNames"] { k.append(.propertyNames(try child(s, of: loc, "propertyNames"))) }
         if let s = n["unevaluatedItems"] { schema.unevaluatedItems = try child(s, of: loc, "unevaluatedItems") }

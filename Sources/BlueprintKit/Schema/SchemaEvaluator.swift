@@ -7,6 +7,9 @@ public struct SchemaEvaluator {
     public let schema: CompiledSchema
     /// Check `format` values instead of treating them as annotations.
     public var formatAssertion: Bool
+    /// Tests: collect annotations and the dynamic scope even where nothing reads them, and skip
+    /// a generated check, to compare the fast paths with the general one.
+    var generalPathOnly = false
 
     public init(_ schema: CompiledSchema, formatAssertion: Bool = false) {
         self.schema = schema
@@ -17,8 +20,8 @@ public struct SchemaEvaluator {
     public func validate(_ instance: Node) -> [SchemaError] {
         // Generated checks exist only for schemas without `format` (the generator refuses it),
         // so formatAssertion cannot change their answer.
-        if let generated = schema.generated, let errors = generated(instance) { return errors }
-        var run = Run(compiled: schema, formatAssertion: formatAssertion)
+        if !generalPathOnly, let generated = schema.generated, let errors = generated(instance) { return errors }
+        var run = Run(compiled: schema, formatAssertion: formatAssertion, everything: generalPathOnly)
         var annotations = Annotations()
         return run.evaluate(schema.root, instance, "", &annotations)
     }
@@ -42,6 +45,10 @@ struct Annotations {
 private struct Run {
     let compiled: CompiledSchema
     let formatAssertion: Bool
+    /// Collect annotations (only unevaluated* read them).
+    let annotate: Bool
+    /// Track the dynamic scope (only `$dynamicRef` to a declared `$dynamicAnchor` reads it).
+    let trackScope: Bool
     /// Resources entered along the evaluation path (for $dynamicRef).
     var scope: [String] = []
     /// (schema, instance location) pairs reached through a reference and still being evaluated.
@@ -53,9 +60,12 @@ private struct Run {
         let depth: Int
     }
 
-    init(compiled: CompiledSchema, formatAssertion: Bool) {
+    init(compiled: CompiledSchema, formatAssertion: Bool, everything: Bool) {
         self.compiled = compiled
         self.formatAssertion = formatAssertion
+        let graph = compiled.graph
+        annotate = everything || graph.needsAnnotations
+        trackScope = everything || !graph.dynamicAnchors.isEmpty
     }
 
     /// Nested evaluations in progress: each $ref, applicator and child value adds one.
@@ -75,7 +85,7 @@ private struct Run {
             return ok ? [] : [error(s, "false", n, p, SchemaMessage.falseSchema)]
         }
         let resource = s.resourceText
-        let pushed = scope.last != resource
+        let pushed = trackScope && scope.last != resource
         if pushed { scope.append(resource) }
         defer { if pushed { scope.removeLast() } }
 
@@ -101,7 +111,7 @@ private struct Run {
             }
         }
         if errors.isEmpty {
-            ann.merge(local)
+            if annotate { ann.merge(local) }
         } else if let text = s.node["description"]?.string {
             for i in errors.indices where errors[i].description == nil && errors[i].instancePointer == p {
                 errors[i].description = text
@@ -212,7 +222,7 @@ private struct Run {
                 var a = Annotations()
                 if evaluate(sub, item, JSONPointer.appending(p, i), &a).isEmpty {
                     count += 1
-                    ann.itemIndexes.insert(i)
+                    if annotate { ann.itemIndexes.insert(i) }
                 }
             }
             if count < min {
@@ -223,16 +233,16 @@ private struct Run {
                 return [error(s, "maxContains", n, p, "the array has \(count) items matching 'contains'; at most \(max) are allowed")]
             }
             return []
-        case .properties(let map):
+        case .properties(let table):
             guard let members = n.members else { return [] }
             var errors: [SchemaError] = []
             for m in members {
-                guard let sub = map[ScalarKey(m.key)] else { continue }
+                guard let sub = table.schema(for: m.key) else { continue }
                 var a = Annotations()
                 let cp = JSONPointer.appending(p, m.key)
                 let e = evaluate(sub, m.value, cp, &a)
                 errors += e.isEmpty || !isFalse(sub) ? e : [error(s, "properties", m.value, cp, SchemaMessage.propertyNotAllowed(m.key))]
-                ann.properties.insert(ScalarKey(m.key))
+                if annotate { ann.properties.insert(ScalarKey(m.key)) }
             }
             return errors
         case .patternProperties(let list):
@@ -248,23 +258,23 @@ private struct Run {
                     guard hit else { continue }
                     var a = Annotations()
                     errors += evaluate(sub, m.value, JSONPointer.appending(p, m.key), &a)
-                    ann.properties.insert(ScalarKey(m.key))
+                    if annotate { ann.properties.insert(ScalarKey(m.key)) }
                 }
             }
             return errors
-        case .additionalProperties(let sub, let known, let names, let patterns):
+        case .additionalProperties(let sub, let known, let patterns):
             guard let members = n.members else { return [] }
             var errors: [SchemaError] = []
-            for m in members where !known.contains(ScalarKey(m.key)) && !patterns.contains(where: { $0.matches(m.key) }) {
+            for m in members where known.schema(for: m.key) == nil && !patterns.contains(where: { $0.matches(m.key) }) {
                 var a = Annotations()
                 let cp = JSONPointer.appending(p, m.key)
                 let e = evaluate(sub, m.value, cp, &a)
                 if !e.isEmpty {
                     errors += isFalse(sub) ? [SchemaError(instancePointer: cp, instanceRange: m.keyRange, keyword: "additionalProperties",
                                                           keywordLocation: s.location + "/additionalProperties",
-                                                          message: SchemaMessage.additionalProperty(m.key, known: names))] : e
+                                                          message: SchemaMessage.additionalProperty(m.key, known: known.names))] : e
                 }
-                ann.properties.insert(ScalarKey(m.key))
+                if annotate { ann.properties.insert(ScalarKey(m.key)) }
             }
             return errors
         case .propertyNames(let sub):
