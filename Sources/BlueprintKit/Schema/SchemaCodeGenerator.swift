@@ -5,7 +5,7 @@
 /// stale, and another compares its errors with the interpreter's on many blueprints.
 ///
 /// Why: compiling the bundled schema cost 7.8 M instructions per `bpctl validate` process and
-/// interpreting it 13.1 M for the 24 shared blueprints (callgrind), a quarter of the command.
+/// interpreting it 13.3 M for the 24 shared blueprints (callgrind), a quarter of the command.
 /// The generated check needs no compilation (only its patterns, on first use) and no per-step
 /// allocations. The generator works from the interpreter's own compiled graph, so keyword order,
 /// locations and `$ref` targets are the interpreter's; keywords it does not know are refused
