@@ -55,6 +55,24 @@ final class SchemaFastPathTests: XCTestCase {
         }
     }
 
+    /// Active references are searched in order up to 32 deep and hashed beyond: a cycle through
+    /// references is found either way, and a long chain without one is not mistaken for one.
+    func testReferenceCyclesAreFoundAtAnyDepth() throws {
+        for length in [2, 31, 32, 33, 80] {
+            var defs: [String] = []
+            for i in 0..<length { defs.append(##""d\##(i)": {"type": "object", "$ref": "#/$defs/d\##(i + 1)"}"##) }
+            let cyclic = ##"{"$ref": "#/$defs/d0", "$defs": {\##(defs.joined(separator: ", ")), "d\##(length)": {"required": ["a"], "$ref": "#"}}}"##
+            let chain = ##"{"$ref": "#/$defs/d0", "$defs": {\##(defs.joined(separator: ", ")), "d\##(length)": {"required": ["a"]}}}"##
+            for (text, cycle) in [(cyclic, true), (chain, false)] {
+                let source = SourceFile(path: "s.json", text: text)
+                let compiled = try SchemaCompiler().compile(try JSONParser.parse(source.bytes), source: source, retrievalURI: "file:///s.json")
+                let errors = SchemaEvaluator(compiled).validate(try JSONParser.parse(Array("{}".utf8)))
+                XCTAssertEqual(errors.contains { $0.message.contains("refers back to itself") }, cycle, "\(length) \(cycle)")
+                XCTAssertEqual(errors.filter { $0.keyword == "required" }.count, 1, "\(length)")
+            }
+        }
+    }
+
     /// The interpreter's "did you mean" no longer depends on hash order: always the first of
     /// equally close names, in schema order.
     func testAdditionalPropertySuggestionIsTheFirstClosest() throws {

@@ -125,10 +125,13 @@ enum Keyword {
 /// interpreting the blueprint schema). Larger tables keep a dictionary, so lookups stay O(1).
 struct PropertyTable {
     let entries: [(name: String, schema: Schema)]
+    /// UTF-8 lengths of the names: compared first without touching (retaining) the entries.
+    private let lengths: [Int]
     private let index: [ScalarKey: Int]?
 
     init(_ entries: [(name: String, schema: Schema)]) {
         self.entries = entries
+        lengths = entries.map(\.name.utf8.count)
         if entries.count > 16 {
             var index: [ScalarKey: Int] = [:]
             for (i, e) in entries.enumerated() where index[ScalarKey(e.name)] == nil { index[ScalarKey(e.name)] = i }
@@ -145,7 +148,7 @@ struct PropertyTable {
     func schema(for key: String) -> Schema? {
         if let index { return index[ScalarKey(key)].map { entries[$0].schema } }
         let length = key.utf8.count
-        for e in entries where e.name.utf8.count == length && e.name.sameScalars(as: key) { return e.schema }
+        for i in lengths.indices where lengths[i] == length && entries[i].name.sameScalars(as: key) { return entries[i].schema }
         return nil
     }
 }

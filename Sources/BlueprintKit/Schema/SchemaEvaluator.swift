@@ -52,7 +52,12 @@ private struct Run {
     /// Resources entered along the evaluation path (for $dynamicRef).
     var scope: [String] = []
     /// (schema, instance location) pairs reached through a reference and still being evaluated.
-    var active: Set<ActiveRef> = []
+    /// Kept in order and searched in order while short (a handful deep is usual, and hashing each
+    /// key cost more than the search: 1.2 M instructions for the blueprint schema as --schema);
+    /// from `linearActive` on, also hashed, so a hostile chain of references stays linear.
+    var active: [ActiveRef] = []
+    var activeSet: Set<ActiveRef> = []
+    static let linearActive = 32
 
     struct ActiveRef: Hashable {
         let schema: ObjectIdentifier
@@ -134,11 +139,30 @@ private struct Run {
         guard let target else { return [error(s, kw, n, p, "unresolved reference")] }
         // The same schema reached again for the same value (same source offset and depth).
         let key = ActiveRef(schema: ObjectIdentifier(target), offset: n.range.start, depth: p.utf8.count)
-        guard active.insert(key).inserted else {
+        guard activate(key) else {
             return [error(s, kw, n, p, "the schema refers back to itself here without checking anything (a $ref cycle)")]
         }
-        defer { active.remove(key) }
+        defer { deactivate() }
         return evaluate(target, n, p, &ann)
+    }
+
+    /// Adds the pair unless it is already being evaluated.
+    private mutating func activate(_ key: ActiveRef) -> Bool {
+        if active.count >= Self.linearActive {
+            if activeSet.isEmpty { activeSet = Set(active) }
+            guard activeSet.insert(key).inserted else { return false }
+        } else if active.contains(key) {
+            return false
+        }
+        active.append(key)
+        return true
+    }
+
+    /// Removes the last pair added (evaluation is a stack).
+    private mutating func deactivate() {
+        let key = active.removeLast()
+        guard !activeSet.isEmpty else { return }
+        if active.count < Self.linearActive { activeSet.removeAll() } else { activeSet.remove(key) }
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
