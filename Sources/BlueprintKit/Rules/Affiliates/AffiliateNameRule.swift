@@ -12,6 +12,9 @@ struct AffiliateNameRule: Rule {
         var out: [Diagnostic] = []
         for a in bp.affiliates {
             guard let field = a.name, let name = field.realString else { continue }
+            // Fast path: a name of ASCII letters and digits (and '-' outside develop/webdev) is
+            // fine, by bytes; anything else goes through the Character checks and the message.
+            if !name.isEmpty, name.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || (!logicalIDs && $0 == UInt8(ascii: "-")) }) { continue }
             let allowedPunctuation: Set<Character> = logicalIDs ? [] : ["-"]
             let bad = name.filter { !($0.isASCII && ($0.isLetter || $0.isNumber)) && !allowedPunctuation.contains($0) }
             if name.isEmpty {

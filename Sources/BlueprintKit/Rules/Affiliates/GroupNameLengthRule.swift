@@ -11,7 +11,8 @@ struct GroupNameLengthRule: Rule {
         return bp.affiliates.compactMap { a -> Diagnostic? in
             guard let field = a.name, let name = field.realString else { return nil }
             let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
-            guard group.count > IAMNames.maxGroupName else { return nil }
+            // A Character has at least one byte: within the limit in bytes, within it in Characters.
+            guard group.utf8.count > IAMNames.maxGroupName, group.count > IAMNames.maxGroupName else { return nil }
             return finding(bp, field, "the IAM group name for '\(name.prefix(20))...' would be \(group.count) characters (limit \(IAMNames.maxGroupName))",
                            hint: "shorten AffiliateName to at most \(IAMNames.maxGroupName - (group.count - name.count)) characters")
         }

@@ -8,14 +8,17 @@ struct FleetGroupNameRule: FleetRule {
         nonTriggering: [.fleet([[], [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"dlc-analysis\"")]])])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        var owners: [ScalarKey: (Blueprint, Field)] = [:] // code points, case folded as IAM does
+        // group → (owner's position in fleet, its AffiliateName field); code points, case folded
+        // as IAM does. A position, not a Blueprint copy (copies cost more than the rest).
+        var owners: [ScalarKey: (Int, Field)] = [:]
         var out: [Diagnostic] = []
-        for bp in fleet {
+        for (b, bp) in fleet.enumerated() {
             guard let pipeline = bp.pipelineNameValue else { continue }
             for a in bp.affiliates {
                 guard let field = a.name, let name = field.realString else { continue }
                 let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue).lowercased()
-                if let (owner, ownerField) = owners[ScalarKey(group)] {
+                if let (ownerAt, ownerField) = owners[ScalarKey(group)] {
+                    let owner = fleet[ownerAt]
                     // Same pipeline twice is BP160's finding.
                     guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
                     out.append(finding(bp, at: field.node.range, pointer: field.pointer,
@@ -24,7 +27,7 @@ struct FleetGroupNameRule: FleetRule {
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
-                    owners[ScalarKey(group)] = (bp, field)
+                    owners[ScalarKey(group)] = (b, field)
                 }
             }
         }

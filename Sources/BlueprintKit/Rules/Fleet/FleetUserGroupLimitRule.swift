@@ -7,15 +7,22 @@ struct FleetUserGroupLimitRule: FleetRule {
         nonTriggering: [.fleet((0..<5).map { [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"epi-analysis-\($0)\"")] })])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        // user → every (blueprint, located entry), counting one membership per affiliate.
-        var memberships: [ScalarKey: [(Blueprint, Located<String>)]] = [:] // IAM compares code points
+        // user → every (blueprint position in fleet, affiliate index, located entry), counting one
+        // membership per affiliate; IAM compares code points. Positions, not Blueprint copies,
+        // which cost more than everything else here.
+        var memberships: [ScalarKey: [(blueprint: Int, affiliate: Int, entry: Located<String>)]] = [:]
         var order: [ScalarKey] = []
-        for bp in fleet {
+        for (b, bp) in fleet.enumerated() {
             for a in bp.affiliates {
-                var inThisGroup = Set<ScalarKey>()
-                for user in a.users where !TemplateLeftover.matches(user.value) && inThisGroup.insert(ScalarKey(user.value)).inserted {
-                    if memberships[ScalarKey(user.value)] == nil { order.append(ScalarKey(user.value)) }
-                    memberships[ScalarKey(user.value), default: []].append((bp, user))
+                for user in a.users where !TemplateLeftover.matches(user.value) {
+                    let key = ScalarKey(user.value)
+                    if let last = memberships[key]?.last {
+                        // An affiliate's entries are visited together: a repeat in the same list is its last membership.
+                        if last.blueprint == b && last.affiliate == a.index { continue }
+                    } else {
+                        order.append(key)
+                    }
+                    memberships[key, default: []].append((b, a.index, user))
                 }
             }
         }
@@ -24,8 +31,9 @@ struct FleetUserGroupLimitRule: FleetRule {
             let list = memberships[key]!
             let user = key.string
             guard list.count > IAMNames.maxGroupsPerUser else { continue }
-            let (firstBP, firstEntry) = list[0]
-            for (bp, entry) in list.dropFirst(IAMNames.maxGroupsPerUser) {
+            let firstBP = fleet[list[0].blueprint], firstEntry = list[0].entry
+            for (b, _, entry) in list.dropFirst(IAMNames.maxGroupsPerUser) {
+                let bp = fleet[b]
                 out.append(finding(bp, at: entry.range, pointer: entry.pointer,
                                    "user '\(user)' is in \(list.count) affiliate groups across these blueprints; IAM allows \(IAMNames.maxGroupsPerUser)",
                                    hint: "remove the user from groups they no longer use",

@@ -10,9 +10,10 @@ struct CodeUriRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda else { return [] }
         var out: [Diagnostic] = []
-        for field in [lambda.codeUri, lambda.postCodeUri].compactMap({ $0 }) {
-            guard let uri = field.realString, !uri.isEmpty else { continue }
-            switch ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path, protocolsDirectory: context.protocolsDirectory) {
+        let facts = context.facts(bp)
+        for (field, resolution) in [(lambda.codeUri, facts.codeUri), (lambda.postCodeUri, facts.postCodeUri)] {
+            guard let field, let uri = field.realString, !uri.isEmpty, let resolution else { continue }
+            switch resolution {
             case .found: break
             case .missing(let path):
                 out.append(finding(bp, field, "\(field.key) '\(path)' is not a directory (relative to the stack directory)",

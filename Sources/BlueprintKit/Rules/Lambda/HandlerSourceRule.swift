@@ -10,11 +10,11 @@ struct HandlerSourceRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda else { return [] }
         var out: [Diagnostic] = []
-        for (codeField, handlerField) in [(lambda.codeUri, lambda.handler), (lambda.postCodeUri, lambda.postHandler)] {
+        let facts = context.facts(bp)
+        for (codeField, handlerField, resolution) in [(lambda.codeUri, lambda.handler, facts.codeUri),
+                                                      (lambda.postCodeUri, lambda.postHandler, facts.postCodeUri)] {
             guard let codeField, let handlerField, let uri = codeField.realString, let handler = handlerField.realString,
-                  !Self.reportedByTable(handler),
-                  case .found(let dir) = ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path,
-                                                                 protocolsDirectory: context.protocolsDirectory) else { continue }
+                  !Self.reportedByTable(handler), case .found(let dir)? = resolution else { continue }
             switch ProtocolSources.find(handler: handler, in: dir) {
             case .defined, .malformed: break // malformed names are BP120's
             case .noModule(let file):

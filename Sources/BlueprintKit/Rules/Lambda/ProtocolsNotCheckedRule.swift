@@ -8,8 +8,9 @@ struct ProtocolsNotCheckedRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda, let field = lambda.codeUri else { return [] }
-        let skipped = [lambda.codeUri, lambda.postCodeUri].compactMap { $0?.realString }.filter { !$0.isEmpty }.contains {
-            ProtocolSources.resolve(codeUri: $0, blueprintPath: bp.source.path, protocolsDirectory: context.protocolsDirectory) == .skipped
+        let facts = context.facts(bp)
+        let skipped = [(lambda.codeUri, facts.codeUri), (lambda.postCodeUri, facts.postCodeUri)].contains { field, resolution in
+            field?.realString.map { !$0.isEmpty } == true && resolution == .skipped
         }
         guard skipped else { return [] }
         return [finding(bp, field, "CodeUri and Handler were not checked against the protocol sources",

@@ -17,7 +17,8 @@ struct FalsyDefaultRule: Rule {
         guard let config = bp.lambda?.config else { return [] }
         var out: [Diagnostic] = []
         for (key, replacement) in Self.defaults {
-            guard let field = config.field.node.field(key, parentPointer: config.field.pointer), isFalsy(field.node) else { continue }
+            guard let member = config.field.node.fastMember(key), isFalsy(member.value) else { continue }
+            let field = Field(key: key, member: member, pointer: JSONPointer.appending(config.field.pointer, key))
             let raw = field.node.string.map { "\"\($0)\"" } ?? field.node.number?.raw ?? (field.node.bool == false ? "false" : "null")
             out.append(finding(bp, field, "\(key): \(raw) is replaced by \(replacement) when the stack is compiled",
                                hint: key == "MONITOR" || key == "LAUNCH"

@@ -22,18 +22,24 @@ struct TemplateLeftoverRule: Rule {
         var out: [Diagnostic] = []
         for object in bp.catalogObjects {
             for (container, key) in Self.checked where container == object.container {
-                guard let field = object.node.field(key, parentPointer: object.pointer) else { continue }
-                var values: [(Node, String)] = []
-                if field.node.string != nil { values.append((field.node, field.pointer)) }
-                for (i, e) in (field.node.elements ?? []).enumerated() where e.string != nil {
-                    values.append((e, JSONPointer.appending(field.pointer, i)))
-                }
-                for (node, pointer) in values {
-                    guard let s = node.string, TemplateLeftover.matches(s) else { continue }
+                guard let member = object.node.fastMember(key) else { continue }
+                // Pointers are built only for a finding.
+                func report(_ node: Node, _ pointer: @autoclosure () -> String) {
+                    let pointer = pointer()
                     let summary = FieldCatalog.spec(container: container, key: key)?.summary ?? ""
                     out.append(finding(bp, at: node.range, pointer: pointer,
                                        "\(JSONPointer.dotted(pointer)) still holds template text: \(node.shortDescription)",
                                        hint: "replace it with the real value. \(summary)"))
+                }
+                switch member.value.kind {
+                case .string(let s) where TemplateLeftover.matches(s):
+                    report(member.value, JSONPointer.appending(object.pointer, key))
+                case .array(let elements):
+                    for (i, e) in elements.enumerated() {
+                        guard let s = e.string, TemplateLeftover.matches(s) else { continue }
+                        report(e, JSONPointer.appending(JSONPointer.appending(object.pointer, key), i))
+                    }
+                default: break
                 }
             }
         }

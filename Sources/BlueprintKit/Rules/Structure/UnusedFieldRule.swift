@@ -10,19 +10,19 @@ struct UnusedFieldRule: Rule {
     /// One finding per object, listing its unused keys, so 40 legacy files do not print 170 lines.
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for object in bp.catalogObjects {
-            let unused = (object.node.members ?? []).compactMap { m -> (Node.Member, String)? in
-                guard let spec = FieldCatalog.spec(container: object.container, key: m.key),
-                      case .unused(let why) = spec.status else { return nil }
-                return (m, why)
+        let specs = context.facts(bp).specs
+        for (o, object) in bp.catalogObjects.enumerated() {
+            // (key, why) of the keys nothing reads; Requirements is BP107's.
+            var plain: [(Node.Member, String)] = []
+            for (m, spec) in zip(object.node.members ?? [], specs[o]) {
+                if let spec, let why = CatalogIndex.unusedReason[spec], m.key != "Requirements" { plain.append((m, why)) }
             }
-            let plain = unused.filter { $0.0.key != "Requirements" }
             guard let (first, why) = plain.first else { continue }
             let message = plain.count == 1
                 ? "\(JSONPointer.dotted(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
                 : "\(object.label) has \(plain.count) keys that nothing reads: \(plain.map(\.0.key).joined(separator: ", "))"
             out.append(finding(bp, at: first.keyRange, pointer: JSONPointer.appending(object.pointer, first.key), message,
-                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.map(\.1).uniqued().joined(separator: "; ")))"))
+                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.reduce(into: [String]()) { if !$0.contains($1.1) { $0.append($1.1) } }.joined(separator: "; ")))"))
         }
         return out
     }

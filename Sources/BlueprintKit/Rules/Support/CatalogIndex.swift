@@ -1,0 +1,62 @@
+/// FieldCatalog as flat tables, built once, for the structural rules. `FieldCatalog.spec` hashes
+/// two Strings per lookup and five rules looked up every key of every object (~0.4 K
+/// instructions a lookup, 2.5 M over the 24 shared blueprints); here a key is matched against
+/// the few specs of its container by length and bytes, once per blueprint (RuleFacts).
+enum CatalogIndex {
+    /// Spec ids are indexes into this array.
+    static let specs: [FieldSpec] = FieldCatalog.all
+
+    /// The catalog containers, in `FieldCatalog.containers` order.
+    static let containers: [String] = FieldCatalog.containers
+
+    /// Spec ids per container, in catalog order.
+    private static let byContainer: [[Int]] = containers.map { c in specs.indices.filter { specs[$0].container == c } }
+
+    /// Required spec ids per container, sorted by key (the order RequiredFieldRule reports them).
+    static let required: [[Int]] = byContainer.map { ids in
+        ids.filter { specs[$0].required }.sorted { specs[$0].key < specs[$1].key }
+    }
+
+    /// Why a spec's key has no effect, when it has none.
+    static let unusedReason: [String?] = specs.map { if case .unused(let why) = $0.status { return why } else { return nil } }
+    static let isToolState: [Bool] = specs.map { $0.status == .toolState }
+
+    /// The JSON types a spec accepts, as a mask of `kindMask` bits.
+    static let acceptedKinds: [UInt8] = specs.map { spec in
+        spec.types.reduce(0) { mask, t in
+            switch t {
+            case .object: return mask | 1
+            case .array: return mask | 2
+            case .string: return mask | 4
+            case .integer: return mask | 8
+            case .number: return mask | 16
+            case .boolean: return mask | 32
+            case .null: return mask | 64
+            }
+        }
+    }
+
+    /// The bits of the JSON types `node` satisfies (an integer-valued number is also a number),
+    /// so `acceptedKinds[id] & kindMask(node) != 0` is `spec.types.contains { $0.matches(node) }`.
+    static func kindMask(_ node: Node) -> UInt8 {
+        switch node.kind {
+        case .object: return 1
+        case .array: return 2
+        case .string: return 4
+        case .number(let n): return n.integer != nil ? 8 | 16 : 16
+        case .bool: return 32
+        case .null: return 64
+        }
+    }
+
+    /// The index in `containers` of a catalog container name.
+    static func container(_ name: String) -> Int? {
+        containers.firstIndex { $0.sameBytes(name) }
+    }
+
+    /// The spec id of exactly this key (code point equal, as `FieldCatalog.spec`), or nil.
+    static func spec(container: Int, key: String) -> Int? {
+        for id in byContainer[container] where specs[id].key.sameBytes(key) { return id }
+        return nil
+    }
+}
