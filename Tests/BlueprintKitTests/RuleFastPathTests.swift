@@ -49,6 +49,12 @@ final class RuleFastPathTests: XCTestCase {
         for s in Self.samples {
             XCTAssertEqual(IAMNames.isLegal(s), IAMNames.isLegalByScalars(s), "\(s.debugDescription)")
             XCTAssertTrue(IAMNames.pipelineID(s).sameScalars(as: String(s.filter { $0 != "-" })), "\(s.debugDescription)")
+            for stage in ["develop", "webdev", "websubstack", nil] {
+                for pipeline in ["Epi-Analysis", s] {
+                    XCTAssertTrue(FleetGroupNameRule.lowercasedGroup(affiliate: s, pipeline: pipeline, stage: stage)
+                        .sameScalars(as: IAMNames.group(affiliate: s, pipeline: pipeline, stage: stage).lowercased()), "\(s.debugDescription)")
+                }
+            }
         }
     }
 
@@ -98,7 +104,18 @@ final class RuleFastPathTests: XCTestCase {
             }
             XCTAssertEqual(CatalogIndex.required[c].map { CatalogIndex.specs[$0].key },
                            FieldCatalog.fields(in: container).values.filter(\.required).map(\.key).sorted())
+            XCTAssertEqual(Set(CatalogIndex.suggestions[c]),
+                           Set(FieldCatalog.fields(in: container).values.filter { $0.status != .toolState }.map(\.key)))
         }
+    }
+
+    func testDottedPointerMatchesJSONPointer() {
+        let tokens = ["Lambda", "LambdaConfig", "0", "12", "007", "-1", "-", "+3", "", "a~1b", "~0", "caf\u{E9}", "1e3",
+                      "99999999999999999999", "123456789012345678", "x y", "0x", "[1]"]
+        var pointers = ["", "/", "//", "a/b", "/UXData/Affiliates/0/UserNames/3", "/Lambda/LambdaConfig/AMI"]
+        for a in tokens { for b in tokens { pointers += ["/\(a)/\(b)", "/\(a)", "/\(a)//\(b)/"] } }
+        for p in pointers { XCTAssertEqual(DottedPointer.text(p), JSONPointer.dotted(p), p) }
+        XCTAssertEqual(TemplateLeftoverRule.checkedIDs.map(\.count).reduce(0, +), TemplateLeftoverRule.checked.count)
     }
 
     func testFastMemberFindsWhatMemberFinds() {
@@ -169,5 +186,15 @@ private struct SeededGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Suggestions come from ordered lists: with a tie the answer is the same in every process.
+final class RuleSuggestionOrderTests: XCTestCase {
+    func testTiedSuggestionsAreStable() throws {
+        let edited = ExampleBlueprints.applying([("\"INSTANCE_TYPE\": \"p3.2xlarge\"", "\"INSTANCE_TYPE\": \"p2..xlarge\"")])
+        let report = Validator.validate(inputs: [(path: "a.json", bytes: Array(edited.utf8))], options: .init(configFiles: false))
+        let finding = try XCTUnwrap(report.files.first?.diagnostics.first { $0.ruleID == "BP131" })
+        XCTAssertEqual(finding.message, "'p2..xlarge' is not a known EC2 instance type: did you mean 'p2.8xlarge'?")
     }
 }

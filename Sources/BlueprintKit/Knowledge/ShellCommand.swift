@@ -105,13 +105,15 @@ public struct ShellCommand: Sendable {
 
     /// Simple commands (the words between separators).
     public var commands: [[Word]] {
-        var out: [[Word]] = [[]]
+        var out: [[Word]] = []
+        var current: [Word] = [] // appended as a whole: no copy-on-write check per word
         for t in tokens {
             switch t {
-            case .word(let w): out[out.count - 1].append(w)
-            case .separator: if !out[out.count - 1].isEmpty { out.append([]) }
+            case .word(let w): current.append(w)
+            case .separator: if !current.isEmpty { out.append(current); current = [] }
             }
         }
-        return out.filter { !$0.isEmpty }
+        if !current.isEmpty { out.append(current) }
+        return out
     }
 }

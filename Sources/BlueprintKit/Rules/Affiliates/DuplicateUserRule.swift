@@ -10,9 +10,10 @@ struct DuplicateUserRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         // user → (affiliate, entry) positions of its first listing; IAM compares code points.
         // Positions, not copies: copying Affiliate values cost more than the lookups.
-        var seen: [ScalarKey: (affiliate: Int, entry: Int)] = [:]
-        var out: [Diagnostic] = []
         let affiliates = bp.affiliates
+        var seen: [ScalarKey: (affiliate: Int, entry: Int)] = [:]
+        seen.reserveCapacity(affiliates.reduce(0) { $0 + $1.users.count }) // rehashing cost more than the lookups
+        var out: [Diagnostic] = []
         for (ai, a) in affiliates.enumerated() {
             for (ui, user) in a.users.enumerated() where !TemplateLeftover.matches(user.value) {
                 guard let firstAt = seen[ScalarKey(user.value)] else {

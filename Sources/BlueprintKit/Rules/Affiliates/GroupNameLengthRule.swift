@@ -10,6 +10,9 @@ struct GroupNameLengthRule: Rule {
         guard let pipeline = bp.pipelineName?.realString else { return [] }
         return bp.affiliates.compactMap { a -> Diagnostic? in
             guard let field = a.name, let name = field.realString else { return nil }
+            // The group has at most these bytes, and a Character at least one byte: most names
+            // are decided without building the group name.
+            guard name.utf8.count + pipeline.utf8.count + "substackgroup".utf8.count > IAMNames.maxGroupName else { return nil }
             let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
             // A Character has at least one byte: within the limit in bytes, within it in Characters.
             guard group.utf8.count > IAMNames.maxGroupName, group.count > IAMNames.maxGroupName else { return nil }

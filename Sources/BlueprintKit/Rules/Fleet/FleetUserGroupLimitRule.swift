@@ -12,8 +12,8 @@ struct FleetUserGroupLimitRule: FleetRule {
         // which cost more than everything else here.
         var memberships: [ScalarKey: [(blueprint: Int, affiliate: Int, entry: Located<String>)]] = [:]
         var order: [ScalarKey] = []
-        for (b, bp) in fleet.enumerated() {
-            for a in bp.affiliates {
+        for b in fleet.indices {
+            for a in fleet[b].affiliates {
                 for user in a.users where !TemplateLeftover.matches(user.value) {
                     let key = ScalarKey(user.value)
                     if let last = memberships[key]?.last {

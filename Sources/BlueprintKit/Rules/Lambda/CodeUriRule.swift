@@ -11,8 +11,8 @@ struct CodeUriRule: Rule {
         guard let lambda = bp.lambda else { return [] }
         var out: [Diagnostic] = []
         let facts = context.facts(bp)
-        for (field, resolution) in [(lambda.codeUri, facts.codeUri), (lambda.postCodeUri, facts.postCodeUri)] {
-            guard let field, let uri = field.realString, !uri.isEmpty, let resolution else { continue }
+        func check(_ field: Field?, _ resolution: ProtocolSources.Resolution?) {
+            guard let resolution, let field, let uri = field.realString, !uri.isEmpty else { return }
             switch resolution {
             case .found: break
             case .missing(let path):
@@ -22,6 +22,8 @@ struct CodeUriRule: Rule {
                 break // BP125 says so, under its own id
             }
         }
+        check(lambda.codeUri, facts.codeUri)
+        check(lambda.postCodeUri, facts.postCodeUri)
         return out
     }
 }

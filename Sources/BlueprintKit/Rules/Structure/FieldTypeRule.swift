@@ -19,7 +19,7 @@ struct FieldTypeRule: Rule {
                 if let s = m.value.string, TemplateLeftover.matches(s) { continue }
                 let expected = spec.types.map { article($0) }.joined(separator: " or ")
                 let pointer = JSONPointer.appending(object.pointer, m.key)
-                let name = JSONPointer.dotted(pointer)
+                let name = DottedPointer.text(pointer)
                 out.append(finding(bp, at: m.value.range, pointer: pointer,
                                    "\(name) must be \(expected), not \(m.value.shortDescription)",
                                    hint: hint(for: m.value, expected: spec.types)))

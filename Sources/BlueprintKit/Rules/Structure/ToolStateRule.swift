@@ -14,7 +14,7 @@ struct ToolStateRule: Rule {
         guard let first = keys.first else { return [] }
         var message = "neurocaas-contrib tool state in the blueprint: \(keys.map(\.key).joined(separator: ", "))"
         if let local = bp.root["localenv"]?.string, local.hasPrefix("/") {
-            message += "; localenv leaks a local path (/\(local.split(separator: "/").prefix(2).joined(separator: "/"))/...)"
+            message += "; localenv leaks a local path (/\(local.split(separator: "/").prefix(2).map(String.init).joined(separator: "/"))/...)"
         }
         return [finding(bp, at: first.keyRange, pointer: "/" + JSONPointer.escape(first.key), message,
                         hint: "remove these keys before committing; they describe one developer's machine")]

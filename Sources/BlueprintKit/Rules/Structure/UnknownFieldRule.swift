@@ -10,7 +10,7 @@ struct UnknownFieldRule: Rule {
         var out: [Diagnostic] = []
         let specs = context.facts(bp).specs
         for (o, object) in bp.catalogObjects.enumerated() where specs[o].contains(nil) {
-            let candidates = FieldCatalog.fields(in: object.container).values.filter { $0.status != .toolState }.map(\.key)
+            let candidates = CatalogIndex.container(object.container).map { CatalogIndex.suggestions[$0] } ?? []
             for (m, spec) in zip(object.node.members ?? [], specs[o]) where spec == nil {
                 let suggestion = Suggest.phrase(for: m.key, in: candidates)
                 let effect = object.container == FieldCatalog.config

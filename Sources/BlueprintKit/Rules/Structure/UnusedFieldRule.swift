@@ -19,7 +19,7 @@ struct UnusedFieldRule: Rule {
             }
             guard let (first, why) = plain.first else { continue }
             let message = plain.count == 1
-                ? "\(JSONPointer.dotted(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
+                ? "\(DottedPointer.text(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
                 : "\(object.label) has \(plain.count) keys that nothing reads: \(plain.map(\.0.key).joined(separator: ", "))"
             out.append(finding(bp, at: first.keyRange, pointer: JSONPointer.appending(object.pointer, first.key), message,
                                hint: plain.count == 1 ? "delete it" : "delete them (\(plain.reduce(into: [String]()) { if !$0.contains($1.1) { $0.append($1.1) } }.joined(separator: "; ")))"))

@@ -17,6 +17,10 @@ enum CatalogIndex {
         ids.filter { specs[$0].required }.sorted { specs[$0].key < specs[$1].key }
     }
 
+    /// The keys a mistyped key of the container may be meant as (tool state aside), in catalog
+    /// order, so "did you mean" picks the same key every run (dictionary order changed per process).
+    static let suggestions: [[String]] = byContainer.map { ids in ids.filter { specs[$0].status != .toolState }.map { specs[$0].key } }
+
     /// Why a spec's key has no effect, when it has none.
     static let unusedReason: [String?] = specs.map { if case .unused(let why) = $0.status { return why } else { return nil } }
     static let isToolState: [Bool] = specs.map { $0.status == .toolState }
@@ -54,9 +58,19 @@ enum CatalogIndex {
         containers.firstIndex { $0.sameBytes(name) }
     }
 
+    private static let keyBytes: [[UInt8]] = specs.map { Array($0.key.utf8) }
+
     /// The spec id of exactly this key (code point equal, as `FieldCatalog.spec`), or nil.
     static func spec(container: Int, key: String) -> Int? {
-        for id in byContainer[container] where specs[id].key.sameBytes(key) { return id }
-        return nil
+        var key = key
+        let ids = byContainer[container], keys = keyBytes
+        return key.withUTF8 { k in
+            for id in ids where keys[id].count == k.count {
+                if keys[id].withUnsafeBufferPointer({ memcmp($0.baseAddress!, k.baseAddress!, k.count) == 0 }) { return id }
+            }
+            return nil
+        }
     }
 }
+
+import Foundation
