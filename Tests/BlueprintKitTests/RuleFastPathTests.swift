@@ -198,3 +198,22 @@ final class RuleSuggestionOrderTests: XCTestCase {
         XCTAssertEqual(finding.message, "'p2..xlarge' is not a known EC2 instance type: did you mean 'p2.8xlarge'?")
     }
 }
+
+final class NameMapTests: XCTestCase {
+    /// Same answers as a Dictionary keyed by ScalarKey (code points), through growth and collisions.
+    func testNameMapAgreesWithScalarKeyDictionary() {
+        var map = NameMap<Int>()
+        var reference: [ScalarKey: Int] = [:]
+        let names = RuleFastPathTests.samples + RuleFastPathTests.samples.map { $0.lowercased() } + ["caf\u{E9}", "cafe\u{301}"]
+        for (i, name) in names.enumerated() {
+            XCTAssertEqual(map.position(of: name).map { map[$0] }, reference[ScalarKey(name)], name.debugDescription)
+            if reference[ScalarKey(name)] == nil {
+                reference[ScalarKey(name)] = i
+                map.append(name, i)
+            }
+        }
+        XCTAssertEqual(map.count, reference.count)
+        XCTAssertNotEqual(map.position(of: "caf\u{E9}"), map.position(of: "cafe\u{301}"))
+        for (p, name) in map.names.enumerated() { XCTAssertEqual(reference[ScalarKey(name)], map[p]) }
+    }
+}

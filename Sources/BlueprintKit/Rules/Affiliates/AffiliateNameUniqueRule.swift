@@ -9,12 +9,13 @@ struct AffiliateNameUniqueRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         let affiliates = bp.affiliates
         guard affiliates.count > 1 else { return [] }
-        var seen: [ScalarKey: Int] = [:] // code points, case folded as IAM does → position in affiliates
+        var seen = NameMap<Int>(capacity: affiliates.count) // code points, case folded as IAM does → position in affiliates
         var out: [Diagnostic] = []
         for (ai, a) in affiliates.enumerated() {
             guard let field = a.name, let name = field.node.string else { continue }
-            let key = ScalarKey(name.lowercased())
-            if let firstAt = seen[key], let firstField = affiliates[firstAt].name {
+            let key = name.lowercased()
+            if let p = seen.position(of: key), let firstField = affiliates[seen[p]].name {
+                let firstAt = seen[p]
                 let first = affiliates[firstAt]
                 let related = Diagnostic.Related(message: "first used by affiliate \(first.index + 1)", file: bp.source.path,
                                                  location: bp.source.location(of: firstField.node.range.start))
@@ -22,7 +23,7 @@ struct AffiliateNameUniqueRule: Rule {
                                    "AffiliateName '\(name)' is used twice\(firstField.node.string.map(name.sameScalars) == true ? "" : " (IAM group names ignore case)")",
                                    hint: "merge the two affiliates or rename one", related: [related]))
             } else {
-                seen[key] = ai
+                seen.append(key, ai)
             }
         }
         return out

@@ -11,15 +11,15 @@ struct DuplicateUserRule: Rule {
         // user → (affiliate, entry) positions of its first listing; IAM compares code points.
         // Positions, not copies: copying Affiliate values cost more than the lookups.
         let affiliates = bp.affiliates
-        var seen: [ScalarKey: (affiliate: Int, entry: Int)] = [:]
-        seen.reserveCapacity(affiliates.reduce(0) { $0 + $1.users.count }) // rehashing cost more than the lookups
+        var seen = NameMap<(affiliate: Int, entry: Int)>(capacity: affiliates.reduce(0) { $0 + $1.users.count })
         var out: [Diagnostic] = []
         for (ai, a) in affiliates.enumerated() {
             for (ui, user) in a.users.enumerated() where !TemplateLeftover.matches(user.value) {
-                guard let firstAt = seen[ScalarKey(user.value)] else {
-                    seen[ScalarKey(user.value)] = (ai, ui)
+                guard let p = seen.position(of: user.value) else {
+                    seen.append(user.value, (ai, ui))
                     continue
                 }
+                let firstAt = seen[p]
                 let firstAffiliate = affiliates[firstAt.affiliate], first = firstAffiliate.users[firstAt.entry]
                 let sameGroup = firstAffiliate.index == a.index
                 let related = Diagnostic.Related(message: "first listed here", file: bp.source.path,

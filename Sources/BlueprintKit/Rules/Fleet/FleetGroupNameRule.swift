@@ -10,7 +10,7 @@ struct FleetGroupNameRule: FleetRule {
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
         // group → (owner's position in fleet, its AffiliateName field); code points, case folded
         // as IAM does. A position, not a Blueprint copy (copies cost more than the rest).
-        var owners: [ScalarKey: (Int, Field)] = [:]
+        var owners = NameMap<(Int, Field)>(capacity: fleet.count * 2)
         var out: [Diagnostic] = []
         for b in fleet.indices {
             let bp = fleet[b]
@@ -18,7 +18,8 @@ struct FleetGroupNameRule: FleetRule {
             for a in bp.affiliates {
                 guard let field = a.name, let name = field.realString else { continue }
                 let group = Self.lowercasedGroup(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
-                if let (ownerAt, ownerField) = owners[ScalarKey(group)] {
+                if let p = owners.position(of: group) {
+                    let (ownerAt, ownerField) = owners[p]
                     let owner = fleet[ownerAt]
                     // Same pipeline twice is BP160's finding.
                     guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
@@ -28,7 +29,7 @@ struct FleetGroupNameRule: FleetRule {
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
-                    owners[ScalarKey(group)] = (b, field)
+                    owners.append(group, (b, field))
                 }
             }
         }

@@ -7,11 +7,12 @@ struct FleetPipelineNameRule: FleetRule {
         nonTriggering: [.fleet([[], [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"epi-analysis-2\"")]])])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        var first: [ScalarKey: Int] = [:] // bucket and stack names compare code points → position in fleet
+        var first = NameMap<Int>(capacity: fleet.count) // bucket and stack names compare code points → position in fleet
         var out: [Diagnostic] = []
         for (b, bp) in fleet.enumerated() {
             guard let field = bp.pipelineName, let name = field.node.string, !name.isEmpty else { continue }
-            if let ownerAt = first[ScalarKey(name)], let ownerField = fleet[ownerAt].pipelineName {
+            if let p = first.position(of: name), let ownerField = fleet[first[p]].pipelineName {
+                let ownerAt = first[p]
                 let owner = fleet[ownerAt]
                 let related = Diagnostic.Related(message: "also PipelineName here", file: owner.source.path,
                                                  location: owner.source.location(of: ownerField.node.range.start))
@@ -19,7 +20,7 @@ struct FleetPipelineNameRule: FleetRule {
                                    "PipelineName '\(name)' is also used by \(owner.source.path): both deploy the same bucket and stack",
                                    hint: "give each pipeline its own name", related: [related]))
             } else {
-                first[ScalarKey(name)] = b
+                first.append(name, b)
             }
         }
         return out

@@ -10,26 +10,26 @@ struct FleetUserGroupLimitRule: FleetRule {
         // user → every (blueprint position in fleet, affiliate index, located entry), counting one
         // membership per affiliate; IAM compares code points. Positions, not Blueprint copies,
         // which cost more than everything else here.
-        var memberships: [ScalarKey: [(blueprint: Int, affiliate: Int, entry: Located<String>)]] = [:]
-        var order: [ScalarKey] = []
+        // users.names[p] is the p-th user seen, memberships[p] its list.
+        var users = NameMap<Void>(capacity: 64)
+        var memberships: [[(blueprint: Int, affiliate: Int, entry: Located<String>)]] = []
         for b in fleet.indices {
             for a in fleet[b].affiliates {
                 for user in a.users where !TemplateLeftover.matches(user.value) {
-                    let key = ScalarKey(user.value)
-                    if let last = memberships[key]?.last {
+                    if let p = users.position(of: user.value) {
                         // An affiliate's entries are visited together: a repeat in the same list is its last membership.
-                        if last.blueprint == b && last.affiliate == a.index { continue }
+                        if let last = memberships[p].last, last.blueprint == b && last.affiliate == a.index { continue }
+                        memberships[p].append((b, a.index, user))
                     } else {
-                        order.append(key)
+                        users.append(user.value, ())
+                        memberships.append([(b, a.index, user)])
                     }
-                    memberships[key, default: []].append((b, a.index, user))
                 }
             }
         }
         var out: [Diagnostic] = []
-        for key in order {
-            let list = memberships[key]!
-            let user = key.string
+        for (p, user) in users.names.enumerated() {
+            let list = memberships[p]
             guard list.count > IAMNames.maxGroupsPerUser else { continue }
             let firstBP = fleet[list[0].blueprint], firstEntry = list[0].entry
             for (b, _, entry) in list.dropFirst(IAMNames.maxGroupsPerUser) {

@@ -20,10 +20,14 @@ final class RuleFacts: Sendable {
         source = bp.source
         rootRange = bp.root.range
         self.protocolsDirectory = protocolsDirectory
-        specs = bp.catalogObjects.map { object in
+        var specs: [[Int?]] = []
+        for object in bp.catalogObjects {
             let container = CatalogIndex.container(object.container)
-            return (object.node.members ?? []).map { m in container.flatMap { CatalogIndex.spec(container: $0, key: m.key) } }
+            var ids: [Int?] = []
+            for m in object.node.members ?? [] { ids.append(container.flatMap { CatalogIndex.spec(container: $0, key: m.key) }) }
+            specs.append(ids)
         }
+        self.specs = specs
         command = bp.lambda?.config?.command?.node.string.map(CommandFacts.init)
         func resolve(_ field: Field?) -> ProtocolSources.Resolution? {
             field?.realString.map {
@@ -47,7 +51,8 @@ struct CommandFacts: Sendable {
     let commands: [[ShellCommand.Word]]
     let unquoted: [[String]]
     let format: PythonFormat.Analysis
-    let positionalIndexes: Set<Int>
+    /// `format.positionalIndexes` as a sorted array (same count and members; no Set to build).
+    let positionalIndexes: [Int]
 
     init(_ text: String) {
         self.text = text
@@ -55,7 +60,9 @@ struct CommandFacts: Sendable {
         commands = shell.commands
         unquoted = commands.map { $0.map(\.unquoted) }
         format = PythonFormat.analyze(text)
-        positionalIndexes = format.positionalIndexes
+        var indexes: [Int] = []
+        for f in format.fields { if let i = f.positionalIndex, !indexes.contains(i) { indexes.append(i) } }
+        positionalIndexes = indexes.sorted()
     }
 }
 
