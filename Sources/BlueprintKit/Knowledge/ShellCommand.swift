@@ -22,21 +22,27 @@ public struct ShellCommand: Sendable {
         /// which is no quote either way): most words have no quotes and need no new String.
         /// The Character walk cost ~4 K instructions a word (issue 13).
         static func unquotedASCII(_ text: String) -> String? {
+            var copy = text
+            // nil: not ASCII; [] with hasQuote false: no quotes, the text itself.
             var hasQuote = false
-            for b in text.utf8 {
-                if b >= 0x80 { return nil }
-                if b == 0x22 || b == 0x27 { hasQuote = true }
+            let bytes: [UInt8]? = copy.withUTF8 { b in
+                for x in b {
+                    if x >= 0x80 { return nil }
+                    if x == 0x22 || x == 0x27 { hasQuote = true }
+                }
+                guard hasQuote else { return [] }
+                var out: [UInt8] = []
+                out.reserveCapacity(b.count)
+                var quote: UInt8?
+                for x in b {
+                    if let q = quote { if x == q { quote = nil } else { out.append(x) } }
+                    else if x == 0x22 || x == 0x27 { quote = x }
+                    else { out.append(x) }
+                }
+                return out
             }
-            guard hasQuote else { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count)
-            var quote: UInt8?
-            for b in text.utf8 {
-                if let q = quote { if b == q { quote = nil } else { out.append(b) } }
-                else if b == 0x22 || b == 0x27 { quote = b }
-                else { out.append(b) }
-            }
-            return String(decoding: out, as: UTF8.self)
+            guard let bytes else { return nil }
+            return hasQuote ? String(decoding: bytes, as: UTF8.self) : text
         }
     }
 

@@ -7,8 +7,10 @@ struct AffiliateNameCaseRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        bp.affiliates.compactMap { a -> Diagnostic? in
-            guard let field = a.name, let name = field.realString, Self.isMixedCaseIdentifier(name) else { return nil }
+        let affiliates = bp.affiliates
+        // By index: the field alone is read, not a copy of each Affiliate.
+        return affiliates.indices.compactMap { i -> Diagnostic? in
+            guard let field = affiliates[i].name, let name = field.realString, Self.isMixedCaseIdentifier(name) else { return nil }
             return finding(bp, field, "AffiliateName '\(name)' has uppercase letters; its S3 prefix is case-sensitive",
                            hint: "prefer '\(name.lowercased())' for new affiliates (renaming an existing one moves its S3 prefix)")
         }

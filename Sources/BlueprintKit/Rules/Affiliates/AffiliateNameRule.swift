@@ -10,8 +10,9 @@ struct AffiliateNameRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         let logicalIDs = bp.stageValue == "develop" || bp.stageValue == "webdev"
         var out: [Diagnostic] = []
-        for a in bp.affiliates {
-            guard let field = a.name, let name = field.realString else { continue }
+        let affiliates = bp.affiliates
+        for i in affiliates.indices { // by index: the field alone is read, not a copy of each Affiliate
+            guard let field = affiliates[i].name, let name = field.realString else { continue }
             // Fast path: a name of ASCII letters and digits (and '-' outside develop/webdev) is
             // fine, by bytes; anything else goes through the Character checks and the message.
             if !name.isEmpty, name.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || (!logicalIDs && $0 == UInt8(ascii: "-")) }) { continue }

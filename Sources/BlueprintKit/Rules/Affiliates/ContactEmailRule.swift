@@ -7,8 +7,10 @@ struct ContactEmailRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        bp.affiliates.compactMap { a -> Diagnostic? in
-            guard let field = a.contactEmail, let email = field.node.string, !Self.looksLikeEmail(email) else { return nil }
+        let affiliates = bp.affiliates
+        // By index: the field alone is read, not a copy of each Affiliate.
+        return affiliates.indices.compactMap { i -> Diagnostic? in
+            guard let field = affiliates[i].contactEmail, let email = field.node.string, !Self.looksLikeEmail(email) else { return nil }
             return finding(bp, field, "ContactEmail is not an e-mail address: \(field.node.shortDescription)",
                            hint: "put the group's contact address here, or remove the key")
         }

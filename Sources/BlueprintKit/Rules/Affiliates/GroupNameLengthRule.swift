@@ -8,8 +8,10 @@ struct GroupNameLengthRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let pipeline = bp.pipelineName?.realString else { return [] }
-        return bp.affiliates.compactMap { a -> Diagnostic? in
-            guard let field = a.name, let name = field.realString else { return nil }
+        let affiliates = bp.affiliates
+        // By index: the field alone is read, not a copy of each Affiliate.
+        return affiliates.indices.compactMap { i -> Diagnostic? in
+            guard let field = affiliates[i].name, let name = field.realString else { return nil }
             // The group has at most these bytes, and a Character at least one byte: most names
             // are decided without building the group name.
             guard name.utf8.count + pipeline.utf8.count + "substackgroup".utf8.count > IAMNames.maxGroupName else { return nil }

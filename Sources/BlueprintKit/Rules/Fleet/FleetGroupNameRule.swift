@@ -15,8 +15,9 @@ struct FleetGroupNameRule: FleetRule {
         for b in fleet.indices {
             let bp = fleet[b]
             guard let pipeline = bp.pipelineNameValue else { continue }
-            for a in bp.affiliates {
-                guard let field = a.name, let name = field.realString else { continue }
+            let affiliates = bp.affiliates
+            for i in affiliates.indices { // by index: the field alone is read, not a copy of each Affiliate
+                guard let field = affiliates[i].name, let name = field.realString else { continue }
                 let group = Self.lowercasedGroup(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
                 if let p = owners.position(of: group) {
                     let (ownerAt, ownerField) = owners[p]

@@ -62,8 +62,18 @@ enum CatalogIndex {
 
     /// The spec id of exactly this key (code point equal, as `FieldCatalog.spec`), or nil.
     static func spec(container: Int, key: String) -> Int? {
+        spec(key, among: byContainer[container], keyBytes)
+    }
+
+    /// The spec ids of an object's keys (nil for keys the container does not list).
+    static func specs(of members: [Node.Member], in container: String) -> [Int?] {
+        guard let c = self.container(container) else { return [Int?](repeating: nil, count: members.count) }
+        let ids = byContainer[c], keys = keyBytes // static lets read once, not per key
+        return members.map { spec($0.key, among: ids, keys) }
+    }
+
+    private static func spec(_ key: String, among ids: [Int], _ keys: [[UInt8]]) -> Int? {
         var key = key
-        let ids = byContainer[container], keys = keyBytes
         return key.withUTF8 { k in
             for id in ids where keys[id].count == k.count {
                 if keys[id].withUnsafeBufferPointer({ memcmp($0.baseAddress!, k.baseAddress!, k.count) == 0 }) { return id }

@@ -13,6 +13,8 @@ struct NameMap<Value> {
         var n = 16
         while n < capacity * 2 { n *= 2 }
         slots = [Int](repeating: 0, count: n)
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     var count: Int { names.count }

@@ -20,14 +20,7 @@ final class RuleFacts: Sendable {
         source = bp.source
         rootRange = bp.root.range
         self.protocolsDirectory = protocolsDirectory
-        var specs: [[Int?]] = []
-        for object in bp.catalogObjects {
-            let container = CatalogIndex.container(object.container)
-            var ids: [Int?] = []
-            for m in object.node.members ?? [] { ids.append(container.flatMap { CatalogIndex.spec(container: $0, key: m.key) }) }
-            specs.append(ids)
-        }
-        self.specs = specs
+        specs = bp.catalogObjects.map { CatalogIndex.specs(of: $0.node.members ?? [], in: $0.container) }
         command = bp.lambda?.config?.command?.node.string.map(CommandFacts.init)
         func resolve(_ field: Field?) -> ProtocolSources.Resolution? {
             field?.realString.map {
