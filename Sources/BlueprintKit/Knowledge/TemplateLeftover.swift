@@ -9,6 +9,9 @@ public enum TemplateLeftover {
         "develop or deploy", "todo", "tbd", "changeme", "fill in", "xxx",
     ].map { Array($0.utf8) }
 
+    /// Bit n set when a phrase has n bytes: most values are ruled out without visiting the list.
+    static let phraseLengths: UInt64 = phrases.reduce(0) { $0 | (1 << UInt64($1.count)) }
+
     /// Words that occur in template instructions but not in real identifiers.
     static let words: [[UInt8]] = [
         "here", "must", "example", "integer", "your", "describing", "should", "default", "e.g", "list of",
@@ -25,7 +28,9 @@ public enum TemplateLeftover {
             while lo < hi, all[lo] == 0x20 || all[lo] == 0x09 { lo += 1 }
             while hi > lo, all[hi - 1] == 0x20 || all[hi - 1] == 0x09 { hi -= 1 }
             let v = UnsafeBufferPointer(rebasing: all[lo..<hi])
-            for p in phrases where p.count == v.count && equalFolded(v, at: 0, p) { return true }
+            if v.count < 64, phraseLengths & (1 << UInt64(v.count)) != 0 {
+                for p in phrases where p.count == v.count && equalFolded(v, at: 0, p) { return true }
+            }
             guard v.contains(0x20) || v.first == UInt8(ascii: "[") else { return false }
             for w in words where containsWord(v, w) { return true }
             return false

@@ -7,15 +7,22 @@ struct UnusedFieldRule: Rule {
                      .edit(("\"MONITOR\": true,", "\"MONITOR\": true, \"LOGFILE\": \"lambda_log.txt\","))],
         nonTriggering: [.clean])
 
+    /// Spec ids this rule reports: unused keys except Lambda.Requirements, which is BP107's.
+    static let unused: [Bool] = CatalogIndex.specs.indices.map {
+        CatalogIndex.unusedReason[$0] != nil && !(CatalogIndex.specs[$0].container == FieldCatalog.lambda && CatalogIndex.specs[$0].key == "Requirements")
+    }
+
     /// One finding per object, listing its unused keys, so 40 legacy files do not print 170 lines.
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let specs = context.facts(bp).specs
+        let specs = context.facts(bp).specs, unused = Self.unused
         for (o, object) in bp.catalogObjects.enumerated() {
-            // (key, why) of the keys nothing reads; Requirements is BP107's.
+            // Spec ids first (no member copied for the many objects without unused keys).
+            guard specs[o].contains(where: { $0.map { unused[$0] } ?? false }), let members = object.node.members else { continue }
+            // (key, why) of the keys nothing reads.
             var plain: [(Node.Member, String)] = []
-            for (m, spec) in zip(object.node.members ?? [], specs[o]) {
-                if let spec, let why = CatalogIndex.unusedReason[spec], m.key != "Requirements" { plain.append((m, why)) }
+            for (j, spec) in specs[o].enumerated() {
+                if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((members[j], why)) }
             }
             guard let (first, why) = plain.first else { continue }
             let message = plain.count == 1

@@ -58,27 +58,34 @@ enum CatalogIndex {
         containers.firstIndex { $0.sameBytes(name) }
     }
 
-    private static let keyBytes: [[UInt8]] = specs.map { Array($0.key.utf8) }
+    /// Every key's UTF-8 in one buffer (key `id` is keyBytes[keyStart[id]..<keyStart[id + 1]]):
+    /// flat arrays, so matching a key retains nothing.
+    private static let keyBytes: [UInt8] = specs.flatMap { Array($0.key.utf8) }
+    private static let keyStart: [Int] = specs.reduce(into: [0]) { $0.append($0.last! + $1.key.utf8.count) }
 
     /// The spec id of exactly this key (code point equal, as `FieldCatalog.spec`), or nil.
     static func spec(container: Int, key: String) -> Int? {
-        spec(key, among: byContainer[container], keyBytes)
+        specs(of: [key], container: container)[0]
     }
 
     /// The spec ids of an object's keys (nil for keys the container does not list).
     static func specs(of members: [Node.Member], in container: String) -> [Int?] {
         guard let c = self.container(container) else { return [Int?](repeating: nil, count: members.count) }
-        let ids = byContainer[c], keys = keyBytes // static lets read once, not per key
-        return members.map { spec($0.key, among: ids, keys) }
+        return specs(of: members.map(\.key), container: c)
     }
 
-    private static func spec(_ key: String, among ids: [Int], _ keys: [[UInt8]]) -> Int? {
-        var key = key
-        return key.withUTF8 { k in
-            for id in ids where keys[id].count == k.count {
-                if keys[id].withUnsafeBufferPointer({ memcmp($0.baseAddress!, k.baseAddress!, k.count) == 0 }) { return id }
+    private static func specs(of keys: [String], container c: Int) -> [Int?] {
+        let ids = byContainer[c], start = keyStart // static lets read once, not per key
+        return keyBytes.withUnsafeBufferPointer { table in
+            keys.map { key in
+                var key = key
+                return key.withUTF8 { k -> Int? in
+                    for id in ids where start[id + 1] - start[id] == k.count {
+                        if k.isEmpty || memcmp(table.baseAddress! + start[id], k.baseAddress!, k.count) == 0 { return id }
+                    }
+                    return nil
+                }
             }
-            return nil
         }
     }
 }
