@@ -65,28 +65,24 @@ enum CatalogIndex {
 
     /// The spec id of exactly this key (code point equal, as `FieldCatalog.spec`), or nil.
     static func spec(container: Int, key: String) -> Int? {
-        specs(of: [key], container: container)[0]
+        keyBytes.withUnsafeBufferPointer { match(key, byContainer[container], keyStart, $0) }
     }
 
     /// The spec ids of an object's keys (nil for keys the container does not list).
     static func specs(of members: [Node.Member], in container: String) -> [Int?] {
         guard let c = self.container(container) else { return [Int?](repeating: nil, count: members.count) }
-        return specs(of: members.map(\.key), container: c)
+        let ids = byContainer[c], start = keyStart // static lets read once, not per key
+        return keyBytes.withUnsafeBufferPointer { table in members.map { match($0.key, ids, start, table) } }
     }
 
-    private static func specs(of keys: [String], container c: Int) -> [Int?] {
-        let ids = byContainer[c], start = keyStart // static lets read once, not per key
-        return keyBytes.withUnsafeBufferPointer { table in
-            keys.map { key in
-                var key = key
-                return key.withUTF8 { k -> Int? in
-                    for id in ids where start[id + 1] - start[id] == k.count {
-                        if k.isEmpty || memcmp(table.baseAddress! + start[id], k.baseAddress!, k.count) == 0 { return id }
-                    }
-                    return nil
-                }
-            }
+    /// Lengths first (a native String knows its UTF-8 count), bytes only for a spec of that length.
+    private static func match(_ key: String, _ ids: [Int], _ start: [Int], _ table: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = key.utf8.count
+        for id in ids where start[id + 1] - start[id] == n {
+            var key = key
+            if n == 0 || key.withUTF8({ memcmp(table.baseAddress! + start[id], $0.baseAddress!, n) == 0 }) { return id }
         }
+        return nil
     }
 }
 
