@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "bpctl", targets: ["bpctl"]),
         .executable(name: "neurocaas-contrib", targets: ["neurocaas-contrib"]),
+        .executable(name: "neurocaas-contrib-full", targets: ["neurocaas-contrib-full"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
         .library(name: "AWSClient", targets: ["AWSClient"]),
         .library(name: "GitKit", targets: ["GitKit"]),
@@ -41,15 +42,23 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
         .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner", "CZlib", .product(name: "Yams", package: "Yams")]),
+        // The system libyaml's header (Debian: libyaml-dev); WorkflowCore links libyaml.a.
+        .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
+        // What the front `neurocaas-contrib` needs: state files, the getters, read-yaml. Only
+        // FoundationEssentials and libyaml, statically: anything that pulls swift-corelibs-foundation
+        // (NSString, Yams, AWSClient) doubles start-up (docs/performance.md, "Start-up").
+        .target(name: "WorkflowCore", dependencies: ["CLibYAML"], linkerSettings: [.linkedLibrary(":libyaml.a")]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
-        .target(name: "WorkflowKit", dependencies: ["AWSClient", "CZlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "WorkflowKit", dependencies: ["WorkflowCore", "AWSClient", "CZlib"]),
         // Developer- and user-side analysis tools: job checks, `init` scaffolding, monitoring.
         .target(name: "AnalysisKit", dependencies: ["BlueprintKit", "AWSClient"]),
         // Dev instances (`bpctl dev`, `neurocaas-contrib remote`): pool state, launch, jobs over SSM.
         .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient", "Applier"]),
-        // Drop-in `neurocaas-contrib` executable for analysis scripts.
+        // Drop-in `neurocaas-contrib` for analysis scripts: a small front that answers the getters and
+        // read-yaml itself and runs `neurocaas-contrib-full` (installed next to it) for everything else.
+        .executableTarget(name: "neurocaas-contrib", dependencies: ["WorkflowCore"]),
         .executableTarget(
-            name: "neurocaas-contrib",
+            name: "neurocaas-contrib-full",
             dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Desired state from a blueprint, live state from AWS, the diff, the plan document.
@@ -82,11 +91,11 @@ let package = Package(
         .target(name: "PlanFixtures", dependencies: ["Planner", "BlueprintKit", "AWSClient", "TestSupport"], path: "Tests/PlanFixtures"),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
-        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
+        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib", "neurocaas-contrib-full"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"], exclude: ["Fixtures"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlanFixtures", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
-        .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib"]),
-        .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "AWSClient", "TestSupport", "neurocaas-contrib"]),
+        .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib", "neurocaas-contrib-full"]),
+        .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "WorkflowCore", "AWSClient", "TestSupport", "neurocaas-contrib", "neurocaas-contrib-full"]),
     ]
 )

@@ -4,15 +4,10 @@
 # `aws ec2 wait image-available` (no blueprint, no commits). Also `bpctl fmt --check` over the
 # shared blueprints against one Python process that json.dumps(indent=4) the same files.
 # Usage: bench/ami.sh [ROUNDS]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_build bpctl
+bench_moto
 rounds=${1:-5}
-export AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
-swift build -c release --static-swift-stdlib --product bpctl >/dev/null
-read -r port pid < <(scripts/start-moto.sh)
-work=$(mktemp -d)
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-export AWS_ENDPOINT_URL="http://127.0.0.1:$port"
 bpctl=$PWD/.build/release/bpctl
 now() { python3 -c 'import time; print(time.perf_counter())'; }
 ami=$(aws ec2 describe-images --owners amazon --query 'Images[0].ImageId' --output text)

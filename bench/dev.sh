@@ -2,15 +2,11 @@
 # Times `bpctl dev ls` and `neurocaas-contrib remote list-instances` on a pool of 4 dev instances
 # against moto_server on 127.0.0.1, in the same run as `aws ec2 describe-instances` (pip's
 # awscli) for the same filter (the 4 instance ids). Usage: bench/dev.sh [RUNS]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_build
+bench_moto
 runs=${1:-20}
-export AWS_EC2_METADATA_DISABLED=true
 command -v aws >/dev/null 2>&1 || python3 -m pip install -q awscli
-scripts/bootstrap.sh >/dev/null
-work=$(mktemp -d)
-read -r port pid < <(scripts/start-moto.sh)
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 - "$port" "$work" "$runs" "$PWD" <<'PY'
 import json, os, statistics, subprocess, sys, time
 port, work, runs, repo = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -8,16 +8,11 @@
 # and prints plan / describe-stacks as a ratio. Goals: plan faster than the one AWS CLI call;
 # diff under 10 ms.
 # Usage: bench/plan.sh [RUNS]   (default 20 runs of each; median reported)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_build bpctl
+bench_moto
 runs=${1:-20}
-export AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
 command -v aws >/dev/null 2>&1 || python3 -m pip install -q awscli >/dev/null
-swift build -c release --static-swift-stdlib --product bpctl >/dev/null
-read -r port pid < <(scripts/start-moto.sh)
-work=$(mktemp -d)
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-export AWS_ENDPOINT_URL="http://127.0.0.1:$port"
 
 python3 - "$work" "$runs" <<'PY'
 import json, os, statistics, subprocess, sys, time

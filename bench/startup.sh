@@ -6,22 +6,17 @@
 # child's user+system time from wait4 when perf cannot count); the median of RUNS is printed.
 # Usage: bench/startup.sh [RUNS]   (default 15)
 #   BPCTL_BASELINE=DIR also times DIR/bpctl and DIR/neurocaas-contrib (an older build) the same way.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 runs=${1:-15}
 shared=${BPCTL_SHARED:-../shared}
-export AWS_EC2_METADATA_DISABLED=true
-if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then export PATH=/opt/swift/usr/bin:$PATH; fi
 
 # perf (Debian: linux-perf) for task-clock; without it the wait4 fallback is used.
 if ! command -v perf >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf) >/dev/null 2>&1 || true
 fi
 
-scripts/bootstrap.sh >/dev/null
-work=$(mktemp -d)
-read -r port moto_pid < <(scripts/start-moto.sh)
-trap 'kill -9 $moto_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+bench_build
+bench_moto
 
 # The reference programs, built now with the same toolchain and flags as the release build.
 cat >"$work/hello.swift" <<'EOF'

@@ -2,14 +2,10 @@
 # Times neurocaas-contrib (release build): start-up of single commands, then a whole
 # run_main_cli.sh job (register, fetch, analysis, put-result, logs, cleanup) against moto_server
 # on 127.0.0.1. Usage: bench/workflow.sh [RUNS]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_build
+bench_moto
 runs=${1:-20}
-export AWS_EC2_METADATA_DISABLED=true
-scripts/bootstrap.sh >/dev/null
-work=$(mktemp -d)
-read -r port pid < <(scripts/start-moto.sh)
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 - "$port" "$work" "$runs" "$PWD" <<'PY'
 import os, statistics, subprocess, sys, time, urllib.request
 port, work, runs, repo = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -1,62 +1,13 @@
 import Foundation
-
-extension Registration {
-    /// The entry a command works on (nil only for an unregistered additional file).
-    subscript(kind: Workflow.Kind) -> Entry? {
-        get {
-            switch kind {
-            case .data: return data
-            case .config: return config
-            case .file(let n): return additionalFiles[n]
-            case .result: return resultpath
-            }
-        }
-        set {
-            let e = newValue ?? Entry()
-            switch kind {
-            case .data: data = e
-            case .config: config = e
-            case .file(let n): additionalFiles[n] = newValue
-            case .result: resultpath = e
-            }
-        }
-    }
-}
+// JobState, Registration, WorkflowError, ReadYAML, S3URI live in WorkflowCore (the front links it
+// alone); re-exported so clients of WorkflowKit keep one import.
+@_exported import WorkflowCore
 
 /// The `workflow` commands' logic: registration, fetching, results and the path getters, over
 /// the same state files as neurocaas-contrib. Values are returned; the CLI prints them to stdout
 /// and every message to stderr.
 public struct Workflow: Sendable {
-    public enum Kind: Sendable, Equatable {
-        case data, config, file(String), result
-
-        var label: String {
-            switch self {
-            case .data: return "the dataset"
-            case .config: return "the config"
-            case .file(let n): return "file '\(n)'"
-            case .result: return "the result path"
-            }
-        }
-
-        var registerCommand: String {
-            switch self {
-            case .data: return "register-dataset -b BUCKET -k KEY (or -l PATH)"
-            case .config: return "register-config -b BUCKET -k KEY (or -l PATH)"
-            case .file(let n): return "register-file -n \(n) -b BUCKET -k KEY (or -l PATH)"
-            case .result: return "register-resultpath -b BUCKET -k KEY (or -l PATH)"
-            }
-        }
-
-        var getCommand: String {
-            switch self {
-            case .data: return "get-data"
-            case .config: return "get-config"
-            case .file(let n): return "get-file -n \(n)"
-            case .result: return "get-resultpath"
-            }
-        }
-    }
+    public typealias Kind = JobKind
 
     public let state: JobState
     /// Built only when an S3 location is involved, so local flows need no AWS set-up.
@@ -82,7 +33,7 @@ public struct Workflow: Sendable {
             }
             if kind == .result {
                 // Results go under the dataset's group: s3://bucket/<group>/<key>.
-                guard let group = try? self.group(r) else {
+                guard let group = try? JobState.group(r) else {
                     throw WorkflowError("the result path needs the dataset registered from S3 first",
                                         hint: "run: neurocaas-contrib workflow register-dataset -b BUCKET -k GROUP/inputs/FILE")
                 }
@@ -153,7 +104,7 @@ public struct Workflow: Sendable {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else { throw WorkflowError("\(file) does not exist") }
         guard !isDir.boolValue else { throw WorkflowError("\(file) is a folder; put-result uploads single files") }
-        let target = try resultLocation(r, for: file)
+        let target = try JobState.resultLocation(r, for: file)
         if let s3 = S3URI(target) {
             try await store().upload(file, to: s3)
         } else {
@@ -164,61 +115,12 @@ public struct Workflow: Sendable {
         return target
     }
 
-    func resultLocation(_ r: Registration, for path: String) throws -> String {
-        guard let base = r.resultpath.s3 ?? r.resultpath.localsource else {
-            throw WorkflowError.notRegistered("The result path", command: Kind.result.registerCommand)
-        }
-        let name = (URL(fileURLWithPath: path).standardizedFileURL.path as NSString).lastPathComponent
-        return base.hasSuffix("/") ? "\(base)process_results/\(name)" : "\(base)/process_results/\(name)"
-    }
+    // MARK: getters (the state files alone: JobGetters.swift in WorkflowCore)
 
-    /// `get-resultpath -l PATH`: where `put-result PATH` (or an `aws s3 sync` of it) would go.
-    public func resultPath(for path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError("\(path) does not exist") }
-        return try resultLocation(try state.load(), for: path)
-    }
-
-    /// `get-resultpath-tmp`: `<dataset folder>/../results`, created.
-    public func temporaryResultFolder() throws -> String {
-        let data = try localPath(.data)
-        let dir = URL(fileURLWithPath: data).deletingLastPathComponent().appendingPathComponent("../results").standardizedFileURL.path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    // MARK: getters
-
-    /// The fetched working copy of a registered file.
-    public func localPath(_ kind: Kind) throws -> String {
-        let r = try state.load()
-        guard let e = r[kind], e.s3 != nil || e.localsource != nil else {
-            throw WorkflowError.notRegistered(kind.label.prefix(1).uppercased() + kind.label.dropFirst(), command: kind.registerCommand)
-        }
-        guard let local = e.local else {
-            throw WorkflowError("\(kind.label) is registered but not fetched yet", hint: "run: neurocaas-contrib workflow \(kind.getCommand) -f")
-        }
-        return local
-    }
-
-    public func localName(_ kind: Kind) throws -> String { (try localPath(kind) as NSString).lastPathComponent }
-
-    public func bucket() throws -> String {
-        let r = try state.load()
-        guard let uri = r.data.s3.flatMap(S3URI.init) else {
-            throw WorkflowError("the dataset is not registered from S3, so it has no bucket",
-                                hint: "run: neurocaas-contrib workflow register-dataset -b BUCKET -k KEY")
-        }
-        return uri.bucket
-    }
-
-    public func group() throws -> String { try group(try state.load()) }
-
-    /// The analysis group: the first key component of the dataset's S3 location.
-    func group(_ r: Registration) throws -> String {
-        guard let uri = r.data.s3.flatMap(S3URI.init), let first = uri.key.split(separator: "/").first, uri.key.contains("/") else {
-            throw WorkflowError("the dataset is not registered from S3 as s3://BUCKET/GROUP/…, so it has no group",
-                                hint: "run: neurocaas-contrib workflow register-dataset -b BUCKET -k GROUP/inputs/FILE")
-        }
-        return String(first)
-    }
+    public func resultPath(for path: String) throws -> String { try state.resultPath(for: path) }
+    public func temporaryResultFolder() throws -> String { try state.temporaryResultFolder() }
+    public func localPath(_ kind: Kind) throws -> String { try state.localPath(kind) }
+    public func localName(_ kind: Kind) throws -> String { try state.localName(kind) }
+    public func bucket() throws -> String { try state.bucket() }
+    public func group() throws -> String { try state.group() }
 }

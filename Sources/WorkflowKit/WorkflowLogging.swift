@@ -9,7 +9,7 @@ extension Workflow {
         guard let data = r.data.s3.flatMap(S3URI.init) else {
             throw WorkflowError.notRegistered("The dataset (from S3)", command: Kind.data.registerCommand)
         }
-        let jobPath = resultFolder.hasPrefix("s3://") ? resultFolder : "s3://\(bucket)/\(try group(r))/\(resultFolder)"
+        let jobPath = resultFolder.hasPrefix("s3://") ? resultFolder : "s3://\(bucket)/\(try JobState.group(r))/\(resultFolder)"
         guard let logs = S3URI(jobPath.hasSuffix("/") ? jobPath + "logs" : jobPath + "/logs") else {
             throw WorkflowError("\(jobPath) is not an S3 location")
         }

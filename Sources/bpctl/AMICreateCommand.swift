@@ -50,11 +50,7 @@ struct AMICreateCommand: AsyncParsableCommand {
     @Flag(help: "Continue the interrupted or timed-out run recorded in .bpctl/journal.json.")
     var resume = false
 
-    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     func validate() throws {
         if resume && blueprint == nil { throw ValidationError("--resume needs --blueprint (the journal lives beside it)") }
@@ -71,7 +67,7 @@ struct AMICreateCommand: AsyncParsableCommand {
         request.resume = resume
         // Fault injection for the resume tests (never documented to users).
         request.stopAfterSteps = ProcessInfo.processInfo.environment["BPCTL_TEST_STOP_AFTER_STEPS"].flatMap(Int.init)
-        try await ApplierCommand.run(profile: profile, region: region, blueprint: blueprint) { client in
+        try await ApplierCommand.run(profile: aws.profile, region: aws.region, blueprint: blueprint) { client in
             let outcome = try await AMIUpdate.createAndRecord(request, client: client) { FileHandleOutput.stderr($0 + "\n") }
             var out = "Image \(outcome.imageID) (\(outcome.name)) is available.\n"
             if !outcome.resumedSteps.isEmpty { out += "Resumed: \(outcome.resumedSteps.joined(separator: ", ")) had been done by the interrupted run.\n" }

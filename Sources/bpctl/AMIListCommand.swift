@@ -18,16 +18,12 @@ struct AMIListCommand: AsyncParsableCommand {
     @Option(help: "Pipeline name (default: the blueprint's PipelineName).")
     var pipeline: String?
 
-    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     func run() async throws {
         let doc = try ApplierCommand.requireBlueprint(blueprint)
         let name = pipeline ?? doc.root["PipelineName"]?.string ?? ""
-        try await ApplierCommand.run(profile: profile, region: region, blueprint: blueprint) { client in
+        try await ApplierCommand.run(profile: aws.profile, region: aws.region, blueprint: blueprint) { client in
             let entries = try await AMIInventory.list(pipeline: name, blueprint: blueprint, client: client)
             FileHandleOutput.stdout(AMIInventory.renderText(entries, pipeline: name))
         }

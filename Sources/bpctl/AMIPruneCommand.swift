@@ -23,16 +23,12 @@ struct AMIPruneCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask for confirmation.")
     var autoApprove = false
 
-    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     func run() async throws {
         let doc = try ApplierCommand.requireBlueprint(blueprint)
         let name = pipeline ?? doc.root["PipelineName"]?.string ?? ""
-        try await ApplierCommand.run(profile: profile, region: region, blueprint: blueprint) { client in
+        try await ApplierCommand.run(profile: aws.profile, region: aws.region, blueprint: blueprint) { client in
             let candidates = try await AMIInventory.list(pipeline: name, blueprint: blueprint, client: client).filter(\.prunable)
             guard !candidates.isEmpty else {
                 FileHandleOutput.stdout("No unreferenced images for pipeline \(name). Nothing to prune.\n")

@@ -53,50 +53,37 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Print the outcome as JSON (needs a plan file or --auto-approve: there is no prompt).")
     var json = false
 
-    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     func validate() throws {
-        if json && !autoApprove, (try? Plan.decode(FileManager.default.contents(atPath: input) ?? Data())) == nil {
+        if json && !autoApprove, ApplyInput.savedPlan(FileManager.default.contents(atPath: input) ?? Data()) == nil {
             throw ValidationError("--json needs a saved plan file or --auto-approve (a JSON run cannot ask for confirmation)")
         }
     }
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: input) else {
-            FileHandleOutput.stderr("error: cannot read \(input): no such file or not readable\n")
-            throw ExitCode(ExitStatus.usage)
+        let profile = aws.profile
+        let live: ApplyInput.LiveSourceForRegion = { AWSLiveReader(client: PlanSupport.client(profile: profile, region: $0)) }
+        let plan: Plan, fresh: Bool
+        do {
+            if let saved = ApplyInput.savedPlan(try ApplyInput.read(input)) {
+                try await ApplyInput.checkSaved(saved, path: input, resume: resume, live: live)
+                (plan, fresh) = (saved, false)
+            } else {
+                plan = try await ApplyInput.planBlueprint(path: input, regionOverride: aws.region, bpctlVersion: BPCtlVersion.current,
+                                                          progress: StderrProgress(), live: live)
+                fresh = true
+            }
+        } catch {
+            if case .invalid(_, let report) = error { FileHandleOutput.stderr(TextRenderer(color: false).render(report)) }
+            if error.isUsageError {
+                FileHandleOutput.stderr("error: \(error)\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+            throw PlanSupport.fail(error.description)
         }
-        let plan: Plan
-        if let saved = try? Plan.decode(data) {
-            plan = saved
-            let history = try? GitHistory(containing: plan.blueprint.path)
-            // After a partial apply the live facts moved by our own hand: resume checks the
-            // blueprint and HEAD only, and the journal skips what was done.
-            let live = resume ? nil : plan.live.map { AWSLiveReader(client: PlanSupport.client(profile: profile, region: $0.request.region)) }
-            let reasons: [StaleReason]
-            do { reasons = try await Staleness.check(plan, history: history, live: live) } catch { throw PlanSupport.fail(error.description) }
-            if !reasons.isEmpty {
-                throw PlanSupport.fail("the saved plan \(input) is stale, so it was not applied:\n" + reasons.map { "  - \($0)\n" }.joined() + "Run 'bpctl plan' again.")
-            }
-        } else {
-            _ = try ApplierCommand.requireBlueprint(input)
-            let report = Validator.validate(files: [input])
-            if report.errors > 0 {
-                FileHandleOutput.stderr(TextRenderer(color: false).render(report))
-                throw PlanSupport.fail("\(input) has errors; a blueprint with errors is not applied (fix them, see 'bpctl validate')")
-            }
-            let history: BlueprintHistory?
-            do { history = try GitHistory(containing: input) } catch { throw PlanSupport.fail("git: \(error)") }
-            let desiredRegion = region ?? BlueprintRegion.of(input) ?? "us-east-1"
-            let reader = AWSLiveReader(client: PlanSupport.client(profile: profile, region: desiredRegion))
-            do {
-                plan = try await Planner.plan(path: input, facts: .read(reader), history: history,
-                                              options: .init(bpctlVersion: BPCtlVersion.current, regionOverride: region, progress: StderrProgress()))
-            } catch { throw PlanSupport.fail(error.description) }
+        if fresh {
+            // A plan made now is shown and approved here; a saved one was reviewed with 'bpctl show'.
             if !json { FileHandleOutput.stdout(PlanTextRenderer(color: Terminal.colorOnStdout).render(plan)) }
             guard plan.hasChanges else {
                 if json { FileHandleOutput.stdout(ApplyRun.Outcome(steps: [], done: [], skipped: []).json()) }
@@ -129,7 +116,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let interrupt = InterruptFlag()
         interrupt.install { FileHandleOutput.stderr($0 + "\n") }
         options.interrupted = { interrupt.isSet }
-        try await ApplierCommand.run(profile: profile, region: region ?? plan.region, blueprint: nil) { client in
+        try await ApplierCommand.run(profile: aws.profile, region: aws.region ?? plan.region, blueprint: nil) { client in
             let outcome = try await ApplyRun.apply(plan, client: client, options: options) { FileHandleOutput.stderr($0 + "\n") }
             if json { return FileHandleOutput.stdout(outcome.json()) }
             var out = "Apply complete: \(outcome.done.count) step\(outcome.done.count == 1 ? "" : "s") done"

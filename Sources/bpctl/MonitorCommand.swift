@@ -27,11 +27,7 @@ struct MonitorOptions: ParsableArguments {
     @Option(help: "The analysis bucket, instead of the blueprint's PipelineName.")
     var bucket: String?
 
-    @Option(help: "Named AWS profile.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     /// The blueprint when it can be read; required unless --bucket is given.
     func loadBlueprint() throws -> Blueprint? {
@@ -50,7 +46,7 @@ struct MonitorOptions: ParsableArguments {
         guard let name = bucket ?? bp?.pipelineNameValue, !name.isEmpty else {
             throw ValidationError("\(blueprint) has no PipelineName; pass --bucket NAME")
         }
-        try await AWSCommand.run(profile: profile, region: region, fallbackRegion: bp?.regionValue) { client in
+        try await AWSCommand.run(profile: aws.profile, region: aws.region, fallbackRegion: bp?.regionValue) { client in
             try await body(MonitorReader(s3: S3(client), bucket: name), bp, client)
         }
     }

@@ -43,11 +43,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Named profile from ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
-
-    @Option(help: "AWS region (default: the blueprint's REGION).")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     @Option(help: "Prices for the cost per job: table (committed, offline) or live (AWS Price List API).")
     var pricing: PlanSupport.PricingChoice = .table
@@ -70,8 +66,8 @@ struct PlanCommand: AsyncParsableCommand {
         do { history = try GitHistory(containing: blueprint) } catch { throw PlanSupport.fail("git: \(error)") }
         let facts: Planner.Facts
         if refresh {
-            let desiredRegion = region ?? BlueprintRegion.of(blueprint) ?? "us-east-1"
-            facts = .read(AWSLiveReader(client: PlanSupport.client(profile: profile, region: desiredRegion), parallelism: parallelism))
+            let desiredRegion = aws.region ?? BlueprintRegion.of(blueprint) ?? "us-east-1"
+            facts = .read(AWSLiveReader(client: PlanSupport.client(profile: aws.profile, region: desiredRegion), parallelism: parallelism))
         } else {
             let file = factsFrom ?? out!
             guard let data = FileManager.default.contents(atPath: file), let saved = try? Plan.decode(data) else {
@@ -80,8 +76,8 @@ struct PlanCommand: AsyncParsableCommand {
             guard let live = saved.live else { throw PlanSupport.fail(PlanError.noSavedFacts(path: file).description) }
             facts = .saved(live)
         }
-        let options = Planner.Options(bpctlVersion: BPCtlVersion.current, regionOverride: region,
-                                      prices: PlanSupport.prices(pricing, profile: profile), progress: refresh ? StderrProgress() : nil)
+        let options = Planner.Options(bpctlVersion: BPCtlVersion.current, regionOverride: aws.region,
+                                      prices: PlanSupport.prices(pricing, profile: aws.profile), progress: refresh ? StderrProgress() : nil)
         let plan: Plan
         do {
             plan = try await Planner.plan(path: blueprint, facts: facts, history: history, options: options)

@@ -1,79 +1,56 @@
-import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import WorkflowCore
 
-/// What the fast path runs: the command's own checks, then its synchronous body.
-protocol FastCommand {
-    mutating func validate() throws
-    func runNow() throws
-}
-
-/// A command whose work never awaits. ArgumentParser still calls `run()`; the fast path calls
-/// `runNow()` directly, which saves the hop to the concurrent executor (a thread start, ~0.4 ms).
-protocol SynchronousCommand: ParsableArguments, FastCommand {}
-
-extension SynchronousCommand where Self: AsyncParsableCommand {
-    func run() async throws { try runNow() }
-}
-
-/// Analysis scripts call the getters and `read-yaml` dozens of times a job, each a fresh
-/// process, and ArgumentParser's reflection-based parse costs more than the command itself
-/// (docs/performance.md, "Start-up"). For these exact argument shapes the same command value (for
-/// read-yaml, the same two steps: ReadYAMLNow) is built directly and run; anything else (help, `--opt=value`, repeated or unknown options, a
-/// value starting with "-") goes through ArgumentParser as before. BPCTL_NO_FAST_PATH=1 turns it
-/// off; the tests run both ways and compare. A command whose `validate()` fails is handed back
-/// too, so ArgumentParser reports the usage error exactly as it always did.
+/// The argument shapes the front answers itself, each exactly as neurocaas-contrib-full's command
+/// of that name answers it (FastPathTests runs every shape both ways, BPCTL_NO_FAST_PATH=1 being
+/// the companion, and compares stdout, stderr and exit code). Anything else (help, `--opt=value`,
+/// repeated or unknown options, a value starting with "-", a read-yaml path that does not exist,
+/// which is a usage error, no HOME) goes to the companion.
 enum FastPath {
-    static func command(_ arguments: [String]) -> FastCommand? {
-        guard getenv("BPCTL_NO_FAST_PATH") == nil, arguments.count >= 2, let command = built(arguments) else { return nil }
-        var check = command
-        return (try? check.validate()) == nil ? nil : command
-    }
+    typealias Command = () throws -> String
 
-    /// The command for an exact argument shape, not yet validated.
-    static func built(_ arguments: [String]) -> FastCommand? {
+    static func command(_ arguments: [String]) -> Command? {
+        guard getenv("BPCTL_NO_FAST_PATH") == nil, arguments.count >= 2 else { return nil }
         let rest = Array(arguments.dropFirst(2))
         switch (arguments[0], arguments[1]) {
         case ("workflow", let name):
-            if let getter = plainGetter(name) { return rest.isEmpty ? getter : nil }
-            switch name {
-            case "get-filename", "get-filepath":
-                guard let o = options(rest, ["-n": "name", "--name": "name"]), let n = o["name"] else { return nil }
-                if name == "get-filename" {
-                    var c = GetFilename()
-                    c.name = n
-                    return c
-                }
-                var c = GetFilepath()
-                c.name = n
-                return c
-            case "get-resultpath":
-                guard let o = options(rest, ["-l": "locpath", "--locpath": "locpath"]), let l = o["locpath"] else { return nil }
-                var c = GetResultpath()
-                c.locpath = l
-                return c
-            default:
-                return nil
-            }
+            guard let home = getenv("HOME").map({ String(cString: $0) }) else { return nil }
+            return getter(name, rest, JobState(home: home))
         case ("scripting", "read-yaml"):
             let names: KeyValuePairs = ["-p": "path", "--path": "path", "-f": "field", "--field": "field", "-d": "default", "--default": "default"]
             guard let o = options(rest, names), let path = o["path"], let field = o["field"] else { return nil }
-            return ReadYAMLNow(path: path, field: field, default: o["default"])
+            // click's Path(exists=True): a missing path is the companion's usage error (exit 2).
+            guard access(path, F_OK) == 0 else { return nil }
+            return { try ReadYAML.value(path: path, field: field, default: o["default"]) }
         default:
             return nil
         }
     }
 
-    /// Getters without options.
-    static func plainGetter(_ name: String) -> SynchronousCommand? {
+    static func getter(_ name: String, _ rest: [String], _ state: JobState) -> Command? {
+        if rest.isEmpty {
+            switch name {
+            case "get-dataname": return { try state.localName(.data) }
+            case "get-configname": return { try state.localName(.config) }
+            case "get-datapath": return { try state.localPath(.data) }
+            case "get-configpath": return { try state.localPath(.config) }
+            case "get-bucket": return { try state.bucket() }
+            case "get-group": return { try state.group() }
+            case "get-resultpath-tmp": return { try state.temporaryResultFolder() }
+            default: return nil
+            }
+        }
         switch name {
-        case "get-dataname": GetDataname()
-        case "get-configname": GetConfigname()
-        case "get-datapath": GetDatapath()
-        case "get-configpath": GetConfigpath()
-        case "get-bucket": GetBucket()
-        case "get-group": GetGroup()
-        case "get-resultpath-tmp": GetResultpathTmp()
-        default: nil
+        case "get-filename", "get-filepath":
+            guard let o = options(rest, ["-n": "name", "--name": "name"]), let n = o["name"] else { return nil }
+            return name == "get-filename" ? { try state.localName(.file(n)) } : { try state.localPath(.file(n)) }
+        case "get-resultpath":
+            guard let o = options(rest, ["-l": "locpath", "--locpath": "locpath"]), let l = o["locpath"] else { return nil }
+            return { try state.resultPath(for: l) }
+        default:
+            return nil
         }
     }
 

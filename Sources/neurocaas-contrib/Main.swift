@@ -1,34 +1,40 @@
-import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `neurocaas-contrib`: the `workflow` and `scripting` commands analysis scripts call on the
-/// instance, with the historical names and state files. Values go to stdout, messages to stderr.
-struct NeurocaasContrib: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "neurocaas-contrib",
-        abstract: "NeuroCAAS workflow and scripting commands for analysis instances.",
-        discussion: """
-        Exit codes: 0 success; 1 a registration, file or S3 problem (the message says which and \
-        how to fix it); 2 usage error.
-        """,
-        version: "0.1.0",
-        subcommands: [WorkflowGroup.self, ScriptingGroup.self, RemoteGroup.self, InitAnalysis.self, DescribeAnalyses.self, GetBlueprint.self, MonitorGroup.self]
-    )
+/// `neurocaas-contrib`, the front: analysis scripts call the getters and `read-yaml` dozens of
+/// times a job, each a fresh process, so this binary answers those argument shapes itself and
+/// runs `neurocaas-contrib-full` (installed next to it) for every other command, help and usage
+/// error, as git runs its helpers. It links only WorkflowCore (FoundationEssentials and libyaml):
+/// swift-corelibs-foundation, ICU, Yams, AWS and ArgumentParser, which every other command needs,
+/// cost ~1 ms of dynamic relocation at each start (docs/performance.md, "Start-up").
+@main
+enum Front {
+    static func main() {
+        let arguments = CommandLine.arguments
+        guard let command = FastPath.command(Array(arguments.dropFirst())) else { Companion.exec(arguments) }
+        do {
+            Output.write(1, try command() + "\n")
+        } catch {
+            // The same line and exit code as the companion's Runner (WorkflowError is all that
+            // WorkflowCore throws).
+            Output.write(2, "neurocaas-contrib: \(error)\n")
+            exit(1)
+        }
+    }
 }
 
-@main
-enum Main {
-    static func main() async {
-        do {
-            if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) { return try fast.runNow() }
-            var command = try NeurocaasContrib.parseAsRoot(RootOptions.extract(Array(CommandLine.arguments.dropFirst())))
-            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
-        } catch {
-            if NeurocaasContrib.exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((NeurocaasContrib.fullMessage(for: error) + "\n").utf8))
-                exit(2)
+enum Output {
+    static func write(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
             }
-            NeurocaasContrib.exit(withError: error)
         }
     }
 }

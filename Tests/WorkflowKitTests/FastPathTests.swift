@@ -3,9 +3,9 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// The start-up fast path (Sources/neurocaas-contrib/FastPath.swift) must be invisible: for every
-/// argument shape it takes, and a few it must hand back to ArgumentParser, the output and exit
-/// code equal those of the ArgumentParser route (BPCTL_NO_FAST_PATH=1).
+/// The front `neurocaas-contrib` (Sources/neurocaas-contrib/FastPath.swift) must be invisible: for
+/// every argument shape it answers, and a few it must hand to the companion, the output and exit
+/// code equal those of neurocaas-contrib-full's ArgumentParser route (BPCTL_NO_FAST_PATH=1).
 final class FastPathTests: XCTestCase {
     func testFastPathMatchesArgumentParser() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bpctl-fast-\(UUID().uuidString)")
@@ -48,14 +48,17 @@ final class FastPathTests: XCTestCase {
     }
 
     func testWhichShapesTakeTheFastPath() {
-        for args in [["workflow", "get-dataname"], ["workflow", "get-filepath", "-n", "x"], ["scripting", "read-yaml", "-f", "a", "-p", "b"],
-                     ["scripting", "read-yaml", "--path", "b", "--field", "a", "--default", ""]] {
-            // The shape alone: read-yaml's validate() also needs the file to exist.
-            XCTAssertNotNil(FastPath.built(args), "\(args)")
+        let existing = #filePath
+        for args in [["workflow", "get-dataname"], ["workflow", "get-filepath", "-n", "x"], ["scripting", "read-yaml", "-f", "a", "-p", existing],
+                     ["scripting", "read-yaml", "--path", existing, "--field", "a", "--default", ""]] {
+            XCTAssertNotNil(FastPath.command(args), "\(args)")
         }
-        for args in [["workflow"], ["workflow", "get-dataname", "-h"], ["workflow", "get-data", "-f"], ["scripting", "read-yaml", "-p", "b"],
-                     ["scripting", "read-yaml", "-p", "b", "-f", "-x"], ["scripting", "read-yaml", "-p", "b", "-f", "a", "-p", "c"],
-                     ["scripting", "parse-zip", "-z", "a.zip"], ["--help"], ["workflow", "get-resultpath", "-l"]] {
+        // Everything else is the companion's: help, other spellings, usage errors (a read-yaml
+        // path that does not exist is one, exit 2).
+        for args in [["workflow"], ["workflow", "get-dataname", "-h"], ["workflow", "get-data", "-f"], ["scripting", "read-yaml", "-p", existing],
+                     ["scripting", "read-yaml", "-p", existing, "-f", "-x"], ["scripting", "read-yaml", "-p", existing, "-f", "a", "-p", "c"],
+                     ["scripting", "read-yaml", "-p", existing + ".missing", "-f", "a"],
+                     ["scripting", "parse-zip", "-z", "a.zip"], ["--help"], ["--version"], ["workflow", "get-resultpath", "-l"]] {
             XCTAssertNil(FastPath.command(args), "\(args)")
         }
     }

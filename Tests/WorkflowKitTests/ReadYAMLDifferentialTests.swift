@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import WorkflowKit
+@testable import WorkflowCore
+import WorkflowKit
 
 /// read-yaml against the real python3 + PyYAML running the Python tool's `get_yaml_field`:
 /// every top-level field of every config prints the same, and a config PyYAML refuses is

@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 import XCTest
-@testable import WorkflowKit
+@testable import WorkflowCore
+import WorkflowKit
 
 /// read-yaml as scripts run it: duplicate keys accepted (last wins), complex keys and alias
 /// bombs refused with a sentence instead of a signal or unbounded work.

@@ -1,14 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// PyYAML's `FullConstructor` for the standard YAML 1.1 tags: builds each node once (aliases
 /// share the object), merges `<<` keys, keeps the last of duplicate keys, and raises where
 /// PyYAML raises (unhashable keys, invalid dates, unknown tags).
 struct PyYAMLConstructor {
-    private var built: [ObjectIdentifier: PyValue] = [:]
     private let t = YAML11Resolver.prefix
 
-    mutating func construct(_ node: YAMLNode) throws -> PyValue {
-        if let done = built[ObjectIdentifier(node)] { return done }
+    func construct(_ node: YAMLNode) throws -> PyValue {
+        if let done = node.constructed { return done }
         let value: PyValue
         switch node.content {
         case .scalar(let text, _):
@@ -16,13 +19,13 @@ struct PyYAMLConstructor {
         case .sequence(let items):
             guard resolvedTag(node) == t + "seq" else { throw unknownTag(node) }
             let list = PyList()
-            built[ObjectIdentifier(node)] = .list(list) // before the items: they may refer back
+            node.constructed = .list(list) // before the items: they may refer back
             for item in items { list.items.append(try construct(item)) }
             return .list(list)
         case .mapping:
             guard resolvedTag(node) == t + "map" else { throw unknownTag(node) }
             let dict = PyDict()
-            built[ObjectIdentifier(node)] = .dict(dict)
+            node.constructed = .dict(dict)
             for (keyNode, valueNode) in try flattened(node) {
                 let key = isValueKey(keyNode) ? .str("=") : try construct(keyNode)
                 let value = try construct(valueNode)
@@ -32,7 +35,7 @@ struct PyYAMLConstructor {
             }
             return .dict(dict)
         }
-        built[ObjectIdentifier(node)] = value
+        node.constructed = value
         return value
     }
 

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the current job lives: `~/.neurocaas_contrib_storageloc.json` ({"path": …}) points at
 /// the job directory holding registration.json. Writes go to a temporary file and are renamed,
@@ -9,45 +16,44 @@ public struct JobState: Sendable {
 
     public init(home: String) { self.home = home }
 
-    var storageFile: String { (home as NSString).appendingPathComponent(Self.storageName) }
+    var storageFile: String { FilePath.join(home, Self.storageName) }
 
     /// `initialize-job -p DIR`: record DIR and write an empty registration.
     public func initialize(path: String) throws -> String {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+        guard FilePath.isDirectory(path) else {
             throw WorkflowError("\(path) is not an existing directory", hint: "create it first: mkdir -p \(path)")
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        try Self.atomicWrite(Registration().json, to: (absolute as NSString).appendingPathComponent("registration.json"))
+        try Self.atomicWrite(Registration().json, to: FilePath.join(absolute, "registration.json"))
         try Self.atomicWrite("{\"path\": \(quote(absolute))}", to: storageFile)
         return absolute
     }
 
     /// The job directory recorded by initialize-job.
     public func jobDirectory() throws -> String {
-        guard let data = FileManager.default.contents(atPath: storageFile) else {
+        guard let data = FilePath.contents(storageFile) else {
             throw WorkflowError("no job is initialized (\(storageFile) does not exist)",
                                 hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
-        guard let o = StateJSON.object(data), let path = o["path"] as? String else {
+        guard let path = StateJSON.object(data)?["path"]?.string else {
             throw WorkflowError("\(storageFile) has no \"path\"", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         return path
     }
 
     public func load() throws -> Registration {
-        let file = (try jobDirectory() as NSString).appendingPathComponent("registration.json")
-        guard let data = FileManager.default.contents(atPath: file) else {
+        let file = FilePath.join(try jobDirectory(), "registration.json")
+        guard let data = FilePath.contents(file) else {
             throw WorkflowError("no registration found at \(file)", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         return try Registration(json: data)
     }
 
     public func save(_ r: Registration) throws {
-        try Self.atomicWrite(r.json, to: (try jobDirectory() as NSString).appendingPathComponent("registration.json"))
+        try Self.atomicWrite(r.json, to: FilePath.join(try jobDirectory(), "registration.json"))
     }
 
-    static func atomicWrite(_ text: String, to path: String) throws {
+    package static func atomicWrite(_ text: String, to path: String) throws {
         let temp = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
             throw WorkflowError("cannot write \(path)")

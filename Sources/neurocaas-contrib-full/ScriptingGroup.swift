@@ -7,7 +7,7 @@ struct ScriptingGroup: AsyncParsableCommand {
                                                     subcommands: [ReadYAMLCommand.self, ParseZipCommand.self])
 }
 
-struct ReadYAMLCommand: AsyncParsableCommand, SynchronousCommand {
+struct ReadYAMLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read-yaml", abstract: "Print a top-level field of a YAML file.")
     @Option(name: [.short, .long], help: "The YAML file.", completion: .file(extensions: ["yaml", "yml"])) var path: String
     @Option(name: [.short, .long], help: "The field.") var field: String
@@ -15,7 +15,7 @@ struct ReadYAMLCommand: AsyncParsableCommand, SynchronousCommand {
 
     func validate() throws { try Self.validate(path: path) }
 
-    func runNow() throws { try Self.run(path: path, field: field, default: `default`) }
+    func run() async throws { try Self.run(path: path, field: field, default: `default`) }
 
     /// As click's `Path(exists=True)`: a path that does not exist is a usage error (exit 2).
     static func validate(path: String) throws {
@@ -25,17 +25,6 @@ struct ReadYAMLCommand: AsyncParsableCommand, SynchronousCommand {
     static func run(path: String, field: String, default fallback: String?) throws {
         try Runner.runNow { Runner.print(try ReadYAML.value(path: path, field: field, default: fallback)) }
     }
-}
-
-/// `read-yaml` as the fast path runs it: the same two steps as ReadYAMLCommand, without building
-/// its ArgumentParser property wrappers (their name sets cost a protocol-conformance scan).
-struct ReadYAMLNow: FastCommand {
-    var path: String
-    var field: String
-    var `default`: String?
-
-    func validate() throws { try ReadYAMLCommand.validate(path: path) }
-    func runNow() throws { try ReadYAMLCommand.run(path: path, field: field, default: `default`) }
 }
 
 struct ParseZipCommand: AsyncParsableCommand {

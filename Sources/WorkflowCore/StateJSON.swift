@@ -1,16 +1,35 @@
-import Foundation
-
-/// Reads the small state files (`~/.neurocaas_contrib_storageloc.json`, registration.json) into
-/// the same values JSONSerialization gives ([String: Any], [Any], String, Double, Bool, NSNull).
-/// Every getter reads both files, and Foundation's JSONSerialization costs more on first use
-/// (~0.4 ms of type set-up) than the rest of the command; this reader is a loop over bytes.
+/// Reads the small state files (`~/.neurocaas_contrib_storageloc.json`, registration.json): what
+/// JSONSerialization accepts, into a typed value. Every getter reads both files, and
+/// JSONSerialization costs more on first use (~0.4 ms of type set-up) than the rest of the
+/// command; this reader is a loop over bytes. Objects keep their members in order, looked up
+/// from the end (the last of duplicate keys wins, as in a dictionary): a `[String: Any]` cost
+/// 0.2M instructions on first use (a conformance scan), half of what a getter does after start-up.
 enum StateJSON {
+    indirect enum Value {
+        case object([(key: String, value: Value)])
+        case array([Value])
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case null
+
+        subscript(key: String) -> Value? {
+            guard case .object(let members) = self else { return nil }
+            return members.last { $0.key == key }?.value
+        }
+
+        var string: String? {
+            guard case .string(let s) = self else { return nil }
+            return s
+        }
+    }
+
     /// The top-level object, or nil for anything that is not strict JSON with an object at the top.
-    static func object(_ data: Data) -> [String: Any]? {
-        var r = Reader(bytes: [UInt8](data))
-        guard let value = r.value(depth: 0) else { return nil }
+    static func object(_ bytes: [UInt8]) -> Value? {
+        var r = Reader(bytes: bytes)
+        guard let value = r.value(depth: 0), case .object = value else { return nil }
         r.space()
-        return r.i == r.bytes.count ? value as? [String: Any] : nil
+        return r.i == r.bytes.count ? value : nil
     }
 
     private struct Reader {
@@ -28,52 +47,52 @@ enum StateJSON {
             return true
         }
 
-        mutating func value(depth: Int) -> Any? {
+        mutating func value(depth: Int) -> Value? {
             space()
             guard i < bytes.count, depth < 64 else { return nil }
             switch bytes[i] {
             case UInt8(ascii: "{"):
                 i += 1
-                var out: [String: Any] = [:]
+                var out: [(key: String, value: Value)] = []
                 space()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return out }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
                 while true {
                     space()
                     // A trailing comma, which JSONSerialization also accepts.
-                    if !out.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return out }
+                    if !out.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
                     guard let key = string() else { return nil }
                     space()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
                     i += 1
                     guard let v = value(depth: depth + 1) else { return nil }
-                    out[key] = v
+                    out.append((key, v))
                     space()
                     guard i < bytes.count else { return nil }
                     i += 1
-                    if bytes[i - 1] == UInt8(ascii: "}") { return out }
+                    if bytes[i - 1] == UInt8(ascii: "}") { return .object(out) }
                     guard bytes[i - 1] == UInt8(ascii: ",") else { return nil }
                 }
             case UInt8(ascii: "["):
                 i += 1
-                var out: [Any] = []
+                var out: [Value] = []
                 space()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return out }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
                 while true {
                     space()
-                    if !out.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return out }
+                    if !out.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
                     guard let v = value(depth: depth + 1) else { return nil }
                     out.append(v)
                     space()
                     guard i < bytes.count else { return nil }
                     i += 1
-                    if bytes[i - 1] == UInt8(ascii: "]") { return out }
+                    if bytes[i - 1] == UInt8(ascii: "]") { return .array(out) }
                     guard bytes[i - 1] == UInt8(ascii: ",") else { return nil }
                 }
-            case UInt8(ascii: "\""): return string()
-            case UInt8(ascii: "t"): return literal("true") ? true : nil
-            case UInt8(ascii: "f"): return literal("false") ? false : nil
-            case UInt8(ascii: "n"): return literal("null") ? NSNull() : nil
-            default: return number()
+            case UInt8(ascii: "\""): return string().map(Value.string)
+            case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
+            case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
+            case UInt8(ascii: "n"): return literal("null") ? .null : nil
+            default: return number().map(Value.number)
             }
         }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Python int of any size (YAML integers are unbounded in PyYAML), kept as base-10⁹ limbs.
 struct PyInt: CustomStringConvertible {
     private(set) var negative = false
@@ -19,9 +17,16 @@ struct PyInt: CustomStringConvertible {
 
     /// An integral Double, exactly (Python compares `1.0 == 1` as keys).
     init(exactly d: Double) {
-        let text = String(format: "%.0f", d.magnitude)
-        self.init(digits: Substring(text), radix: 10)!
-        negative = d < 0 && !limbs.isEmpty
+        self.init()
+        let m = d.magnitude
+        guard m >= 1 else { return }
+        // m = significand × 2^shift, the significand a 53-bit integer.
+        let shift = Int(m.exponent) - Double.significandBitCount
+        let significand = m.significandBitPattern | (1 << UInt64(Double.significandBitCount))
+        let whole = shift < 0 ? significand >> UInt64(-shift) : significand
+        self.init(digits: Substring(String(whole)), radix: 10)!
+        for _ in 0..<max(shift, 0) { mulAdd(2, 0) }
+        negative = d < 0
     }
 
     mutating func mulAdd(_ mul: UInt32, _ add: UInt32) {

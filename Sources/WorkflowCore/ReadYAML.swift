@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `scripting read-yaml`: a top-level field of a YAML file, printed exactly as the Python tool's
 /// `get_yaml_field` prints it: PyYAML `full_load` (YAML 1.1 types, last duplicate key wins), a
@@ -9,7 +13,7 @@ public enum ReadYAML {
     public static let maxExpandedNodes = 1_000_000
 
     public static func value(path: String, field: String, default fallback: String?) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let bytes = FilePath.contents(path), let text = String(validating: bytes, as: UTF8.self) else {
             throw WorkflowError("cannot read \(path)", hint: "-p must name a readable UTF-8 YAML file")
         }
         return try value(yaml: text, field: field, default: fallback, source: path)
@@ -18,7 +22,7 @@ public enum ReadYAML {
     public static func value(yaml text: String, field: String, default fallback: String?, source: String = "<yaml>") throws -> String {
         let root: PyValue
         do {
-            var constructor = PyYAMLConstructor()
+            let constructor = PyYAMLConstructor()
             root = try YAMLComposer.compose(text).map { try constructor.construct($0) } ?? .none
         } catch let e as YAMLComposeError {
             throw WorkflowError("\(source): invalid YAML at \(e)")

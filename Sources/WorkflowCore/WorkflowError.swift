@@ -11,7 +11,7 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible, Equatable
 
     public var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }
 
-    static func notRegistered(_ what: String, command: String) -> WorkflowError {
+    package static func notRegistered(_ what: String, command: String) -> WorkflowError {
         WorkflowError("\(what) is not registered", hint: "run: neurocaas-contrib workflow \(command)")
     }
 }

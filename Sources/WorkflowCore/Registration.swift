@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `<job dir>/registration.json`, the same file and shape neurocaas-contrib writes, so a machine
 /// with both tools keeps working: data, config, additional_files (name → entry) and resultpath,
@@ -16,11 +20,10 @@ public struct Registration: Sendable, Equatable {
             self.local = local
         }
 
-        init(_ object: Any?) {
-            let o = object as? [String: Any] ?? [:]
-            s3 = o["s3"] as? String
-            localsource = o["localsource"] as? String
-            local = o["local"] as? String
+        init(_ object: StateJSON.Value?) {
+            s3 = object?["s3"]?.string
+            localsource = object?["localsource"]?.string
+            local = object?["local"]?.string
         }
 
         var pairs: [(String, String)] {
@@ -35,14 +38,18 @@ public struct Registration: Sendable, Equatable {
 
     public init() {}
 
-    public init(json: Data) throws {
+    public init(json: Data) throws { try self.init(json: [UInt8](json)) }
+
+    init(json: [UInt8]) throws {
         guard let o = StateJSON.object(json) else {
             throw WorkflowError("registration.json is not a JSON object", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         data = Entry(o["data"])
         config = Entry(o["config"])
         resultpath = Entry(o["resultpath"])
-        for (k, v) in o["additional_files"] as? [String: Any] ?? [:] { additionalFiles[k] = Entry(v) }
+        if case .object(let files)? = o["additional_files"] {
+            for (k, v) in files { additionalFiles[k] = Entry(v) }
+        }
     }
 
     /// Python's json.dump layout (", " and ": " separators, no indent), as the Python tool writes.
@@ -55,4 +62,4 @@ public struct Registration: Sendable, Equatable {
 
 /// JSON string literal as Python's json.dumps writes it (non-ASCII as \uXXXX, \b and \f short):
 /// the one escaper the state files, status records and read-yaml's output share.
-func quote(_ s: String) -> String { PyPrinter.jsonString(s) }
+package func quote(_ s: String) -> String { PyPrinter.jsonString(s) }

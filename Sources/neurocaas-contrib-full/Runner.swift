@@ -29,7 +29,7 @@ enum Runner {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
-    /// `run` for work that never awaits (see SynchronousCommand).
+    /// `run` for work that never awaits.
     static func runNow(_ body: () throws -> Void) throws {
         do {
             try body()

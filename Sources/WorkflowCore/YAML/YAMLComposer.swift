@@ -1,4 +1,4 @@
-import CYaml
+internal import CLibYAML
 
 /// A composed YAML node, as PyYAML's composer builds it: a reference type, so an alias is the
 /// same object as its anchor (constructing it once, like PyYAML's `constructed_objects`, keeps
@@ -10,6 +10,10 @@ final class YAMLNode {
         case mapping([(key: YAMLNode, value: YAMLNode)])
     }
     var content: Content
+    /// PyYAMLConstructor's result for this node (PyYAML's `constructed_objects`), kept here rather
+    /// than in a `[ObjectIdentifier: PyValue]`, whose first use costs a conformance scan (0.2M
+    /// instructions).
+    var constructed: PyValue?
     let tag: String?
     let line: Int
     let column: Int
