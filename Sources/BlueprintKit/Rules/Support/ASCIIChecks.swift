@@ -56,11 +56,6 @@ extension Node {
         for m in members where m.key.sameBytes(key) { return m }
         return nil
     }
-
-    /// `field(key, parentPointer:)` without building the pointer of a field that is not there.
-    func fastField(_ key: String, parentPointer: String) -> Field? {
-        fastMember(key).map { Field(key: key, member: $0, pointer: JSONPointer.appending(parentPointer, key)) }
-    }
 }
 
 import Foundation
