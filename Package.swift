@@ -85,6 +85,8 @@ let package = Package(
         // Fixtures are read from the source tree by path (the JSON Schema suite's remotes).
         // bench/s3.sh's load generator (not installed; benchmarks only).
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
+        // Writes the bundled schema's generated check (scripts/gen-schema-check.sh; not installed).
+        .executableTarget(name: "schema-codegen", dependencies: ["BlueprintKit"]),
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),

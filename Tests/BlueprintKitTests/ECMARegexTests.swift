@@ -34,6 +34,16 @@ final class ECMARegexTests: XCTestCase {
         XCTAssertEqual(ECMARegex("^\\s$")?.firstMatch(in: "\u{3000}"), true)
     }
 
+    /// The matcher decodes UTF-8 as it goes: one position per scalar of 1 to 4 bytes.
+    func testMultiByteScalarsAreOnePositionEach() {
+        XCTAssertEqual(ECMARegex("^[^a]{3}$")?.firstMatch(in: "é€😀"), true)
+        XCTAssertEqual(ECMARegex("^.{2}x$")?.firstMatch(in: "😀éx"), true)
+        XCTAssertEqual(ECMARegex("^.{3}x$")?.firstMatch(in: "😀éx"), false)
+        XCTAssertEqual(ECMARegex("^[à-ÿ]+€?😀$")?.firstMatch(in: "àÿ€😀"), true)
+        XCTAssertEqual(ECMARegex("€😀$")?.firstMatch(in: "xx€😀"), true)
+        XCTAssertEqual(ECMARegex("^\\u00e9$")?.firstMatch(in: "e\u{301}"), false, "code points, not canonical equivalence")
+    }
+
     func testOutsideTheSubsetFallsBack() {
         for p in ["(?=a)", "\\bx", "(a)\\1", "\\p{L}", "x{", "(", "[b-a]", "a**"] { XCTAssertNil(ECMARegex(p), p) }
     }

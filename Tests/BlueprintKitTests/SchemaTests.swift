@@ -96,6 +96,7 @@ final class SchemaTests: XCTestCase {
         let meta = try XCTUnwrap(SchemaLoader.metaSchema)
         XCTAssertEqual(SchemaEvaluator(meta).validate(try XCTUnwrap(document(file)).root).map(\.message), [])
         XCTAssertNotNil(BlueprintSchema.compiled)
+        XCTAssertNotNil(BlueprintSchema.interpreted, "the bundled schema compiles for the interpreter")
     }
 
     /// Every field of the catalog is in the schema with the catalog's summary as description.

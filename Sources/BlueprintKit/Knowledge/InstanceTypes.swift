@@ -44,7 +44,14 @@ public enum InstanceTypes {
         return s
     }()
 
-    public static func isKnown(_ type: String) -> Bool { all.contains(type) }
+    /// Looks the family up instead of building `all` (500 interpolated Strings, 0.8 M
+    /// instructions for one lookup per validate run). The same answer: every known type is
+    /// ASCII "family.size" with one dot, and no other text is canonically equivalent to one.
+    public static func isKnown(_ type: String) -> Bool {
+        guard type.isASCIIBytes, let dot = type.utf8.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        let family = String(type[..<dot]), size = String(type[type.index(after: dot)...])
+        return families[family]?.contains(size) ?? false
+    }
 
     /// Families with GPUs, for messages about cost.
     public static func isAccelerated(_ type: String) -> Bool {

@@ -67,8 +67,10 @@ public enum ProtocolSources {
         return parts.joined(separator: "/")
     }
 
+    /// stat(2), which follows symbolic links as FileManager's fileExists(atPath:isDirectory:)
+    /// does, without FileManager (~4 K instructions a call on the validate path).
     private static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }

@@ -42,6 +42,8 @@ public protocol FleetRule: Sendable {
 public struct RuleContext: Sendable {
     /// The directory that the canonical CodeUri `../../protocols` stands for (`--protocols`).
     public var protocolsDirectory: String?
+    /// Facts several rules share, computed once per blueprint (RuleFacts.swift).
+    let factsCache = RuleFactsCache()
 
     public init(protocolsDirectory: String? = nil) {
         self.protocolsDirectory = protocolsDirectory

@@ -58,9 +58,11 @@ enum Keyword {
     case prefixItems([Schema])
     case items(Schema, after: Int)
     case contains(Schema, min: Int, max: Int?)
-    case properties([ScalarKey: Schema]) // names by code point, as JSON compares keys
+    case properties(PropertyTable)
     case patternProperties([(Pattern, Schema)])
-    case additionalProperties(Schema, known: Set<ScalarKey>, patterns: [Pattern])
+    /// `known`: the sibling `properties` (their names in schema order give a deterministic "did
+    /// you mean"; a Set's order changed from process to process with Swift's seeded hashing).
+    case additionalProperties(Schema, known: PropertyTable, patterns: [Pattern])
     case propertyNames(Schema)
     // Validation
     case type([JSONType])
@@ -114,6 +116,40 @@ enum Keyword {
         case .dependentRequired: return "dependentRequired"
         case .format: return "format"
         }
+    }
+}
+
+/// The names of `properties` and their subschemas, compared by code point as JSON compares keys.
+/// Up to 16 names (nearly every schema object) are searched in order, UTF-8 lengths first:
+/// hashing each instance key cost more than the search (callgrind: Hasher was the largest cost of
+/// interpreting the blueprint schema). Larger tables keep a dictionary, so lookups stay O(1).
+struct PropertyTable {
+    let entries: [(name: String, schema: Schema)]
+    /// UTF-8 lengths of the names: compared first without touching (retaining) the entries.
+    private let lengths: [Int]
+    private let index: [ScalarKey: Int]?
+
+    init(_ entries: [(name: String, schema: Schema)]) {
+        self.entries = entries
+        lengths = entries.map(\.name.utf8.count)
+        if entries.count > 16 {
+            var index: [ScalarKey: Int] = [:]
+            for (i, e) in entries.enumerated() where index[ScalarKey(e.name)] == nil { index[ScalarKey(e.name)] = i }
+            self.index = index
+        } else {
+            index = nil
+        }
+    }
+
+    static let empty = PropertyTable([])
+
+    var names: [String] { entries.map(\.name) }
+
+    func schema(for key: String) -> Schema? {
+        if let index { return index[ScalarKey(key)].map { entries[$0].schema } }
+        let length = key.utf8.count
+        for i in lengths.indices where lengths[i] == length && entries[i].name.sameScalars(as: key) { return entries[i].schema }
+        return nil
     }
 }
 

@@ -7,6 +7,9 @@ public struct SchemaEvaluator {
     public let schema: CompiledSchema
     /// Check `format` values instead of treating them as annotations.
     public var formatAssertion: Bool
+    /// Tests: collect annotations and the dynamic scope even where nothing reads them, and skip
+    /// a generated check, to compare the fast paths with the general one.
+    var generalPathOnly = false
 
     public init(_ schema: CompiledSchema, formatAssertion: Bool = false) {
         self.schema = schema
@@ -15,7 +18,10 @@ public struct SchemaEvaluator {
 
     /// Every error, with anyOf/oneOf failures reduced to the branch that came closest.
     public func validate(_ instance: Node) -> [SchemaError] {
-        var run = Run(compiled: schema, formatAssertion: formatAssertion)
+        // Generated checks exist only for schemas without `format` (the generator refuses it),
+        // so formatAssertion cannot change their answer.
+        if !generalPathOnly, let generated = schema.generated, let errors = generated(instance) { return errors }
+        var run = Run(compiled: schema, formatAssertion: formatAssertion, everything: generalPathOnly)
         var annotations = Annotations()
         return run.evaluate(schema.root, instance, "", &annotations)
     }
@@ -39,10 +45,19 @@ struct Annotations {
 private struct Run {
     let compiled: CompiledSchema
     let formatAssertion: Bool
+    /// Collect annotations (only unevaluated* read them).
+    let annotate: Bool
+    /// Track the dynamic scope (only `$dynamicRef` to a declared `$dynamicAnchor` reads it).
+    let trackScope: Bool
     /// Resources entered along the evaluation path (for $dynamicRef).
     var scope: [String] = []
     /// (schema, instance location) pairs reached through a reference and still being evaluated.
-    var active: Set<ActiveRef> = []
+    /// Kept in order and searched in order while short (a handful deep is usual, and hashing each
+    /// key cost more than the search: 1.2 M instructions for the blueprint schema as --schema);
+    /// from `linearActive` on, also hashed, so a hostile chain of references stays linear.
+    var active: [ActiveRef] = []
+    var activeSet: Set<ActiveRef> = []
+    static let linearActive = 32
 
     struct ActiveRef: Hashable {
         let schema: ObjectIdentifier
@@ -50,9 +65,12 @@ private struct Run {
         let depth: Int
     }
 
-    init(compiled: CompiledSchema, formatAssertion: Bool) {
+    init(compiled: CompiledSchema, formatAssertion: Bool, everything: Bool) {
         self.compiled = compiled
         self.formatAssertion = formatAssertion
+        let graph = compiled.graph
+        annotate = everything || graph.needsAnnotations
+        trackScope = everything || !graph.dynamicAnchors.isEmpty
     }
 
     /// Nested evaluations in progress: each $ref, applicator and child value adds one.
@@ -69,10 +87,10 @@ private struct Run {
         depth += 1
         defer { depth -= 1 }
         if case .always(let ok) = s.body {
-            return ok ? [] : [error(s, "false", n, p, "no value is allowed here (the schema is false)")]
+            return ok ? [] : [error(s, "false", n, p, SchemaMessage.falseSchema)]
         }
         let resource = s.resourceText
-        let pushed = scope.last != resource
+        let pushed = trackScope && scope.last != resource
         if pushed { scope.append(resource) }
         defer { if pushed { scope.removeLast() } }
 
@@ -98,7 +116,7 @@ private struct Run {
             }
         }
         if errors.isEmpty {
-            ann.merge(local)
+            if annotate { ann.merge(local) }
         } else if let text = s.node["description"]?.string {
             for i in errors.indices where errors[i].description == nil && errors[i].instancePointer == p {
                 errors[i].description = text
@@ -121,11 +139,30 @@ private struct Run {
         guard let target else { return [error(s, kw, n, p, "unresolved reference")] }
         // The same schema reached again for the same value (same source offset and depth).
         let key = ActiveRef(schema: ObjectIdentifier(target), offset: n.range.start, depth: p.utf8.count)
-        guard active.insert(key).inserted else {
+        guard activate(key) else {
             return [error(s, kw, n, p, "the schema refers back to itself here without checking anything (a $ref cycle)")]
         }
-        defer { active.remove(key) }
+        defer { deactivate() }
         return evaluate(target, n, p, &ann)
+    }
+
+    /// Adds the pair unless it is already being evaluated.
+    private mutating func activate(_ key: ActiveRef) -> Bool {
+        if active.count >= Self.linearActive {
+            if activeSet.isEmpty { activeSet = Set(active) }
+            guard activeSet.insert(key).inserted else { return false }
+        } else if active.contains(key) {
+            return false
+        }
+        active.append(key)
+        return true
+    }
+
+    /// Removes the last pair added (evaluation is a stack).
+    private mutating func deactivate() {
+        let key = active.removeLast()
+        guard !activeSet.isEmpty else { return }
+        if active.count < Self.linearActive { activeSet.removeAll() } else { activeSet.remove(key) }
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -209,7 +246,7 @@ private struct Run {
                 var a = Annotations()
                 if evaluate(sub, item, JSONPointer.appending(p, i), &a).isEmpty {
                     count += 1
-                    ann.itemIndexes.insert(i)
+                    if annotate { ann.itemIndexes.insert(i) }
                 }
             }
             if count < min {
@@ -220,16 +257,16 @@ private struct Run {
                 return [error(s, "maxContains", n, p, "the array has \(count) items matching 'contains'; at most \(max) are allowed")]
             }
             return []
-        case .properties(let map):
+        case .properties(let table):
             guard let members = n.members else { return [] }
             var errors: [SchemaError] = []
             for m in members {
-                guard let sub = map[ScalarKey(m.key)] else { continue }
+                guard let sub = table.schema(for: m.key) else { continue }
                 var a = Annotations()
                 let cp = JSONPointer.appending(p, m.key)
                 let e = evaluate(sub, m.value, cp, &a)
-                errors += e.isEmpty || !isFalse(sub) ? e : [error(s, "properties", m.value, cp, "property '\(m.key)' is not allowed")]
-                ann.properties.insert(ScalarKey(m.key))
+                errors += e.isEmpty || !isFalse(sub) ? e : [error(s, "properties", m.value, cp, SchemaMessage.propertyNotAllowed(m.key))]
+                if annotate { ann.properties.insert(ScalarKey(m.key)) }
             }
             return errors
         case .patternProperties(let list):
@@ -245,24 +282,23 @@ private struct Run {
                     guard hit else { continue }
                     var a = Annotations()
                     errors += evaluate(sub, m.value, JSONPointer.appending(p, m.key), &a)
-                    ann.properties.insert(ScalarKey(m.key))
+                    if annotate { ann.properties.insert(ScalarKey(m.key)) }
                 }
             }
             return errors
         case .additionalProperties(let sub, let known, let patterns):
             guard let members = n.members else { return [] }
             var errors: [SchemaError] = []
-            for m in members where !known.contains(ScalarKey(m.key)) && !patterns.contains(where: { $0.matches(m.key) }) {
+            for m in members where known.schema(for: m.key) == nil && !patterns.contains(where: { $0.matches(m.key) }) {
                 var a = Annotations()
                 let cp = JSONPointer.appending(p, m.key)
                 let e = evaluate(sub, m.value, cp, &a)
                 if !e.isEmpty {
-                    let suggestion = Suggest.phrase(for: m.key, in: known.map(\.string))
                     errors += isFalse(sub) ? [SchemaError(instancePointer: cp, instanceRange: m.keyRange, keyword: "additionalProperties",
                                                           keywordLocation: s.location + "/additionalProperties",
-                                                          message: "property '\(m.key)' is not allowed\(suggestion)")] : e
+                                                          message: SchemaMessage.additionalProperty(m.key, known: known.names))] : e
                 }
-                ann.properties.insert(ScalarKey(m.key))
+                if annotate { ann.properties.insert(ScalarKey(m.key)) }
             }
             return errors
         case .propertyNames(let sub):
@@ -281,50 +317,45 @@ private struct Run {
 
         case .type(let types):
             if types.contains(where: { $0.matches(n) }) { return [] }
-            return [error(s, "type", n, p, "expected \(Describe.types(types)), got \(Describe.value(n))")]
+            return [error(s, "type", n, p, SchemaMessage.type(types, n))]
         case .enumeration(let values):
             if values.contains(where: { $0 == n }) { return [] }
-            let shown = values.prefix(5).map(Describe.json).joined(separator: ", ") + (values.count > 5 ? ", …" : "")
-            let suggestion = n.string.map { Suggest.phrase(for: $0, in: values.compactMap(\.string)) } ?? ""
-            return [error(s, "enum", n, p, "\(Describe.value(n)) is not one of \(shown)\(suggestion)")]
+            return [error(s, "enum", n, p, SchemaMessage.enumeration(n, shown: SchemaMessage.enumShown(values), strings: values.compactMap(\.string)))]
         case .const(let value):
             return value == n ? [] : [error(s, "const", n, p, "expected \(Describe.json(value)), got \(Describe.value(n))")]
         case .multipleOf(let m):
             guard let v = n.number?.value else { return [] }
             let q = v / m
             let ok = q.isFinite && abs(q - q.rounded()) <= 1e-9 * max(1, abs(q))
-            return ok ? [] : [error(s, "multipleOf", n, p, "\(Describe.value(n)) is not a multiple of \(fmt(m))")]
+            return ok ? [] : [error(s, "multipleOf", n, p, "\(Describe.value(n)) is not a multiple of \(SchemaMessage.number(m))")]
         case .maximum(let m):
             guard let v = n.number?.value, v > m else { return [] }
-            return [error(s, "maximum", n, p, "\(Describe.value(n)) is greater than the maximum \(fmt(m))")]
+            return [error(s, "maximum", n, p, SchemaMessage.maximum(n, m))]
         case .exclusiveMaximum(let m):
             guard let v = n.number?.value, v >= m else { return [] }
-            return [error(s, "exclusiveMaximum", n, p, "\(Describe.value(n)) must be less than \(fmt(m))")]
+            return [error(s, "exclusiveMaximum", n, p, SchemaMessage.exclusiveMaximum(n, m))]
         case .minimum(let m):
             guard let v = n.number?.value, v < m else { return [] }
-            return [error(s, "minimum", n, p, "\(Describe.value(n)) is less than the minimum \(fmt(m))")]
+            return [error(s, "minimum", n, p, SchemaMessage.minimum(n, m))]
         case .exclusiveMinimum(let m):
             guard let v = n.number?.value, v <= m else { return [] }
-            return [error(s, "exclusiveMinimum", n, p, "\(Describe.value(n)) must be greater than \(fmt(m))")]
+            return [error(s, "exclusiveMinimum", n, p, SchemaMessage.exclusiveMinimum(n, m))]
         case .maxLength(let m):
             guard let str = n.string, str.unicodeScalars.count > m else { return [] }
-            return [error(s, "maxLength", n, p, "\(Describe.value(n)) is longer than \(m) characters")]
+            return [error(s, "maxLength", n, p, SchemaMessage.maxLength(n, m))]
         case .minLength(let m):
             guard let str = n.string, str.unicodeScalars.count < m else { return [] }
-            return [error(s, "minLength", n, p, "\(Describe.value(n)) is shorter than \(m) character\(m == 1 ? "" : "s")")]
+            return [error(s, "minLength", n, p, SchemaMessage.minLength(n, m))]
         case .pattern(let pattern):
             guard let str = n.string else { return [] }
-            switch pattern.test(str) {
-            case true?: return []
-            case false?: return [error(s, "pattern", n, p, "\(Describe.value(n)) does not match the pattern \(Describe.cut(pattern.source))")]
-            case nil: return [error(s, "pattern", n, p, "the pattern \(Describe.cut(pattern.source)) needs more work than bpctl allows to check \(Describe.value(n))")]
-            }
+            guard let message = SchemaMessage.pattern(n, pattern, matched: pattern.test(str)) else { return [] }
+            return [error(s, "pattern", n, p, message)]
         case .maxItems(let m):
             guard let a = n.elements, a.count > m else { return [] }
-            return [error(s, "maxItems", n, p, "the array has \(a.count) items; at most \(m) are allowed")]
+            return [error(s, "maxItems", n, p, SchemaMessage.maxItems(a.count, m))]
         case .minItems(let m):
             guard let a = n.elements, a.count < m else { return [] }
-            return [error(s, "minItems", n, p, "the array has \(a.count) item\(a.count == 1 ? "" : "s"); at least \(m) \(m == 1 ? "is" : "are") required")]
+            return [error(s, "minItems", n, p, SchemaMessage.minItems(a.count, m))]
         case .uniqueItems:
             guard let a = n.elements, a.count > 1 else { return [] }
             // One pass with a canonical form per item (not all pairs: 100,000 items stay fast).
@@ -344,10 +375,10 @@ private struct Run {
             return [error(s, "uniqueItems", a[j], JSONPointer.appending(p, j), "item \(j) repeats item \(i) (\(Describe.json(a[j]))); items must be unique")]
         case .maxProperties(let m):
             guard let o = n.members, o.count > m else { return [] }
-            return [error(s, "maxProperties", n, p, "the object has \(o.count) properties; at most \(m) are allowed")]
+            return [error(s, "maxProperties", n, p, SchemaMessage.maxProperties(o.count, m))]
         case .minProperties(let m):
             guard let o = n.members, o.count < m else { return [] }
-            return [error(s, "minProperties", n, p, "the object has \(o.count) properties; at least \(m) are required")]
+            return [error(s, "minProperties", n, p, SchemaMessage.minProperties(o.count, m))]
         case .required(let names):
             guard n.isObject else { return [] }
             let missing = names.filter { n.member($0) == nil }
@@ -355,7 +386,7 @@ private struct Run {
             let at = SourceRange(start: n.range.start, end: n.range.start + 1)
             return missing.map {
                 SchemaError(instancePointer: p, instanceRange: at, keyword: "required", keywordLocation: s.location + "/required",
-                            message: "required property '\($0)' is missing")
+                            message: SchemaMessage.required($0))
             }
         case .dependentRequired(let deps):
             guard n.isObject else { return [] }
@@ -372,21 +403,8 @@ private struct Run {
         }
     }
 
-    /// For a failed anyOf/oneOf: when every branch failed on type at this very value, one
-    /// "expected X or Y" error; otherwise the errors of the branch that got furthest (deepest
-    /// errors, then fewest), as check-jsonschema's best_match does.
     private func closest(_ failures: [[SchemaError]], _ s: Schema, _ kw: String, _ n: Node, _ p: String, _ summary: String) -> [SchemaError] {
-        let typeOnly = failures.allSatisfy { $0.count == 1 && $0[0].keyword == "type" && $0[0].instancePointer == p }
-        if typeOnly {
-            let expected = failures.map { $0[0].message.replacingOccurrences(of: "expected ", with: "")
-                .components(separatedBy: ", got ").first ?? "" }
-            return [error(s, kw, n, p, "expected \(expected.joined(separator: " or ")), got \(Describe.value(n))")]
-        }
-        guard let best = failures.max(by: { a, b in
-            let da = a.map(\.depth).max() ?? 0, db = b.map(\.depth).max() ?? 0
-            return da != db ? da < db : a.count > b.count
-        }) else { return [error(s, kw, n, p, "\(Describe.value(n)) \(summary)")] }
-        return best
+        SchemaMessage.closest(failures, keyword: kw, keywordLocation: s.location + "/" + kw, n, p, summary)
     }
 
     /// A string equal for two values exactly when Node's `==` says so: numbers by value, strings
@@ -409,9 +427,5 @@ private struct Run {
             }
             out += "}"
         }
-    }
-
-    private func fmt(_ d: Double) -> String {
-        d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : String(d)
     }
 }

@@ -7,11 +7,23 @@ struct AffiliateNameCaseRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        bp.affiliates.compactMap { a -> Diagnostic? in
-            guard let field = a.name, let name = field.realString, name.contains(where: \.isUppercase),
-                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        let affiliates = bp.affiliates
+        // By index: the field alone is read, not a copy of each Affiliate.
+        return affiliates.indices.compactMap { i -> Diagnostic? in
+            guard let field = affiliates[i].name, let name = field.realString, Self.isMixedCaseIdentifier(name) else { return nil }
             return finding(bp, field, "AffiliateName '\(name)' has uppercase letters; its S3 prefix is case-sensitive",
                            hint: "prefer '\(name.lowercased())' for new affiliates (renaming an existing one moves its S3 prefix)")
         }
+    }
+
+    /// Uppercase letters, and nothing but ASCII letters, digits and '-'. The answer needs ASCII,
+    /// where bytes are Characters: a non-ASCII name is never one (no Character walk needed).
+    static func isMixedCaseIdentifier(_ name: String) -> Bool {
+        var upper = false
+        for b in name.utf8 {
+            guard ASCII.isAlphanumeric(b) || b == UInt8(ascii: "-") else { return false }
+            if ASCII.isUpper(b) { upper = true }
+        }
+        return upper
     }
 }

@@ -7,19 +7,23 @@ struct AffiliateNameUniqueRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        var seen: [ScalarKey: Blueprint.Affiliate] = [:] // code points, case folded as IAM does
+        let affiliates = bp.affiliates
+        guard affiliates.count > 1 else { return [] }
+        var seen = NameMap<Int>(capacity: affiliates.count) // code points, case folded as IAM does → position in affiliates
         var out: [Diagnostic] = []
-        for a in bp.affiliates {
+        for (ai, a) in affiliates.enumerated() {
             guard let field = a.name, let name = field.node.string else { continue }
-            let key = ScalarKey(name.lowercased())
-            if let first = seen[key], let firstField = first.name {
+            let key = name.lowercased()
+            if let p = seen.position(of: key), let firstField = affiliates[seen[p]].name {
+                let firstAt = seen[p]
+                let first = affiliates[firstAt]
                 let related = Diagnostic.Related(message: "first used by affiliate \(first.index + 1)", file: bp.source.path,
                                                  location: bp.source.location(of: firstField.node.range.start))
                 out.append(finding(bp, at: field.node.range, pointer: field.pointer,
                                    "AffiliateName '\(name)' is used twice\(firstField.node.string.map(name.sameScalars) == true ? "" : " (IAM group names ignore case)")",
                                    hint: "merge the two affiliates or rename one", related: [related]))
             } else {
-                seen[key] = a
+                seen.append(key, ai)
             }
         }
         return out

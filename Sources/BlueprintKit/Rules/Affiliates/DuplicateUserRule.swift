@@ -8,14 +8,19 @@ struct DuplicateUserRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        var seen: [ScalarKey: (Blueprint.Affiliate, Located<String>)] = [:] // IAM compares code points
+        // user → (affiliate, entry) positions of its first listing; IAM compares code points.
+        // Positions, not copies: copying Affiliate values cost more than the lookups.
+        let affiliates = bp.affiliates
+        var seen = NameMap<(affiliate: Int, entry: Int)>(capacity: affiliates.reduce(0) { $0 + $1.users.count })
         var out: [Diagnostic] = []
-        for a in bp.affiliates {
-            for user in a.users where !TemplateLeftover.matches(user.value) {
-                guard let (firstAffiliate, first) = seen[ScalarKey(user.value)] else {
-                    seen[ScalarKey(user.value)] = (a, user)
+        for (ai, a) in affiliates.enumerated() {
+            for (ui, user) in a.users.enumerated() where !TemplateLeftover.matches(user.value) {
+                guard let p = seen.position(of: user.value) else {
+                    seen.append(user.value, (ai, ui))
                     continue
                 }
+                let firstAt = seen[p]
+                let firstAffiliate = affiliates[firstAt.affiliate], first = firstAffiliate.users[firstAt.entry]
                 let sameGroup = firstAffiliate.index == a.index
                 let related = Diagnostic.Related(message: "first listed here", file: bp.source.path,
                                                  location: bp.source.location(of: first.range.start))

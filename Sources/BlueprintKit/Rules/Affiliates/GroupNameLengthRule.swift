@@ -8,10 +8,16 @@ struct GroupNameLengthRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let pipeline = bp.pipelineName?.realString else { return [] }
-        return bp.affiliates.compactMap { a -> Diagnostic? in
-            guard let field = a.name, let name = field.realString else { return nil }
+        let affiliates = bp.affiliates
+        // By index: the field alone is read, not a copy of each Affiliate.
+        return affiliates.indices.compactMap { i -> Diagnostic? in
+            guard let field = affiliates[i].name, let name = field.realString else { return nil }
+            // The group has at most these bytes, and a Character at least one byte: most names
+            // are decided without building the group name.
+            guard name.utf8.count + pipeline.utf8.count + "substackgroup".utf8.count > IAMNames.maxGroupName else { return nil }
             let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
-            guard group.count > IAMNames.maxGroupName else { return nil }
+            // A Character has at least one byte: within the limit in bytes, within it in Characters.
+            guard group.utf8.count > IAMNames.maxGroupName, group.count > IAMNames.maxGroupName else { return nil }
             return finding(bp, field, "the IAM group name for '\(name.prefix(20))...' would be \(group.count) characters (limit \(IAMNames.maxGroupName))",
                            hint: "shorten AffiliateName to at most \(IAMNames.maxGroupName - (group.count - name.count)) characters")
         }

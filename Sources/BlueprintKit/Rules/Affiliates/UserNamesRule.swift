@@ -17,14 +17,17 @@ struct UserNamesRule: Rule {
                 out.append(finding(bp, field, "UserNames is empty: the group has no members", hint: "list the users' base names, e.g. [\"alice\"]"))
             }
             for (i, e) in elements.enumerated() {
-                let pointer = JSONPointer.appending(field.pointer, i)
+                var pointer: String { JSONPointer.appending(field.pointer, i) } // built only for a finding
                 guard let name = e.string else {
                     out.append(finding(bp, at: e.range, pointer: pointer, "UserNames entries must be strings, not \(e.shortDescription)",
                                        hint: "quote the name: \"\(e.number?.raw ?? "name")\""))
                     continue
                 }
                 if TemplateLeftover.matches(name) { continue }
-                if !IAMNames.isLegal(name) {
+                let legal = IAMNames.isLegal(name)
+                // A Character has at least one byte: within the limit in bytes, within it in Characters.
+                if legal, name.utf8.count + region.utf8.count <= IAMNames.maxUserName { continue }
+                if !legal {
                     out.append(finding(bp, at: e.range, pointer: pointer, "user name '\(name)' has characters IAM does not allow",
                                        hint: "IAM user names use letters, digits and + = , . @ _ -"))
                 } else if IAMNames.user(name, region: region).count > IAMNames.maxUserName {

@@ -9,11 +9,11 @@ struct CommandPlaceholdersRule: Rule {
                                       ("\\\"{}\\\" \\\"epi/run.sh\\\"", "\\\"epi/run.sh\\\""))])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        guard let field = bp.lambda?.config?.command, let command = field.node.string else { return [] }
-        let analysis = PythonFormat.analyze(command)
+        guard let field = bp.lambda?.config?.command, let command = context.facts(bp).command else { return [] }
+        let analysis = command.format
         // Broken templates and named fields are BP140's.
         guard analysis.failure == nil, analysis.namedFields.isEmpty else { return [] }
-        let used = analysis.positionalIndexes
+        let used = command.positionalIndexes
         // Without a Handler (BP100 reports it) assume the current protocol.
         let handler = bp.handlerValue ?? Protocols.currentHandlers[0]
         let proto = Protocols.handler(handler)

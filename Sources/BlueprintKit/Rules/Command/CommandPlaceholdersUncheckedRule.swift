@@ -8,12 +8,12 @@ struct CommandPlaceholdersUncheckedRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        guard let field = bp.lambda?.config?.command, let command = field.node.string else { return [] }
-        let analysis = PythonFormat.analyze(command)
+        guard let field = bp.lambda?.config?.command, let command = context.facts(bp).command else { return [] }
+        let analysis = command.format
         guard analysis.failure == nil, analysis.namedFields.isEmpty else { return [] } // BP140's
         let handler = bp.handlerValue ?? Protocols.currentHandlers[0]
         let proto = Protocols.handler(handler)
-        let used = analysis.positionalIndexes
+        let used = command.positionalIndexes
         guard proto?.placeholders == nil, used.count != 4 else { return [] }
         let why = proto == nil ? "is not a known job manager" : "is legacy and formats COMMAND its own way"
         return [finding(bp, field, "COMMAND has \(used.count) placeholders; not checked because Handler '\(handler)' \(why)",

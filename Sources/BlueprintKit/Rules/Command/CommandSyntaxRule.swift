@@ -9,8 +9,8 @@ struct CommandSyntaxRule: Rule {
         nonTriggering: [.clean, .edit(("; cleanup", "; awk '{{print $1}}' log; cleanup"))])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        guard let field = bp.lambda?.config?.command, let command = field.node.string else { return [] }
-        let analysis = PythonFormat.analyze(command)
+        guard let field = bp.lambda?.config?.command, let facts = context.facts(bp).command else { return [] }
+        let command = facts.text, analysis = facts.format
         if let failure = analysis.failure {
             let range = StringOffsets.sourceRange(of: field.node, decoded: failure.offset..<(failure.offset + 1), in: bp.source)
             return [finding(bp, at: range, pointer: field.pointer,

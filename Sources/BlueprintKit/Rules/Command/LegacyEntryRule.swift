@@ -8,7 +8,8 @@ struct LegacyEntryRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let field = bp.lambda?.config?.command, let command = field.node.string, !command.isEmpty,
-              !command.contains(Protocols.runMainCLI) else { return [] }
+              // ASCII text matches by bytes exactly as by Characters; the String search cost 27 K instructions.
+              !(command.isASCIIBytes ? command.containsBytes(Protocols.runMainCLI) : command.contains(Protocols.runMainCLI)) else { return [] }
         return [finding(bp, field, "COMMAND does not use \(Protocols.runMainCLI) (legacy entry point)",
                         hint: "cd /home/ubuntu; neurocaas_contrib/run_main_cli.sh \"{}\" \"{}\" \"{}\" \"{}\" \"<analysis script>\"; . neurocaas_contrib/ncap_utils/workflow.sh; cleanup")]
     }

@@ -7,10 +7,10 @@ struct UnquotedPlaceholderRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        guard let field = bp.lambda?.config?.command, let command = field.node.string else { return [] }
-        let analysis = PythonFormat.analyze(command)
+        guard let field = bp.lambda?.config?.command, let command = context.facts(bp).command else { return [] }
+        let analysis = command.format
         guard analysis.failure == nil else { return [] }
-        let shell = ShellCommand(command)
+        let shell = command.shell
         // Named fields are BP140's.
         let unquoted = analysis.fields.filter { !$0.nested && $0.positionalIndex != nil && !shell.quoted[$0.offset] }
         guard let first = unquoted.first else { return [] }

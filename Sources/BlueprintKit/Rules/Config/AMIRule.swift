@@ -8,6 +8,15 @@ struct AMIRule: Rule {
         nonTriggering: [.clean, .edit(("\"AMI\": \"ami-0123456789abcdef0\"", "\"AMI\": \"ami-0123abcd\""))])
 
     static func isValid(_ ami: String) -> Bool {
+        // A valid id is ASCII, where bytes are Characters: decide by bytes (the Character walk
+        // cost 30 K instructions an id), and only non-ASCII text takes the general test.
+        guard ami.isASCIIBytes else { return isValidByCharacters(ami) }
+        let b = Array(ami.utf8)
+        return b.starts(with: "ami-".utf8) && (b.count == 12 || b.count == 21)
+            && b[4...].allSatisfy { ASCII.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+    }
+
+    static func isValidByCharacters(_ ami: String) -> Bool {
         guard ami.hasPrefix("ami-") else { return false }
         let hex = ami.dropFirst(4)
         return (hex.count == 8 || hex.count == 17) && hex.allSatisfy { $0.isHexDigit && !$0.isUppercase }

@@ -12,11 +12,12 @@ struct TimeoutRangeRule: Rule {
     ]
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        guard let config = bp.lambda?.config else { return [] }
+        guard let config = bp.lambda?.config?.field else { return [] } // the field only: copying LambdaConfig cost more than the check
         return Self.limits.compactMap { limit -> Diagnostic? in
             // 0 is replaced by the default (BP106); non-integers are BP101's.
-            guard let field = config.field.node.field(limit.key, parentPointer: config.field.pointer),
-                  let value = field.node.number?.integer, value != 0, value < 1 || value > limit.max else { return nil }
+            guard let member = config.node.fastMember(limit.key),
+                  let value = member.value.number?.integer, value != 0, value < 1 || value > limit.max else { return nil }
+            let field = Field(key: limit.key, member: member, pointer: JSONPointer.appending(config.pointer, limit.key))
             return finding(bp, field, "\(limit.key) \(value) is outside 1-\(limit.max) seconds (\(limit.why))",
                            hint: "use a value from 1 to \(limit.max)")
         }

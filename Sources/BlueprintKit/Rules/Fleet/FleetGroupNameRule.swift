@@ -8,14 +8,20 @@ struct FleetGroupNameRule: FleetRule {
         nonTriggering: [.fleet([[], [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"dlc-analysis\"")]])])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        var owners: [ScalarKey: (Blueprint, Field)] = [:] // code points, case folded as IAM does
+        // group → (owner's position in fleet, its AffiliateName field); code points, case folded
+        // as IAM does. A position, not a Blueprint copy (copies cost more than the rest).
+        var owners = NameMap<(Int, Field)>(capacity: fleet.count * 2)
         var out: [Diagnostic] = []
-        for bp in fleet {
+        for b in fleet.indices {
+            let bp = fleet[b]
             guard let pipeline = bp.pipelineNameValue else { continue }
-            for a in bp.affiliates {
-                guard let field = a.name, let name = field.realString else { continue }
-                let group = IAMNames.group(affiliate: name, pipeline: pipeline, stage: bp.stageValue).lowercased()
-                if let (owner, ownerField) = owners[ScalarKey(group)] {
+            let affiliates = bp.affiliates
+            for i in affiliates.indices { // by index: the field alone is read, not a copy of each Affiliate
+                guard let field = affiliates[i].name, let name = field.realString else { continue }
+                let group = Self.lowercasedGroup(affiliate: name, pipeline: pipeline, stage: bp.stageValue)
+                if let p = owners.position(of: group) {
+                    let (ownerAt, ownerField) = owners[p]
+                    let owner = fleet[ownerAt]
                     // Same pipeline twice is BP160's finding.
                     guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
                     out.append(finding(bp, at: field.node.range, pointer: field.pointer,
@@ -24,10 +30,26 @@ struct FleetGroupNameRule: FleetRule {
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
-                    owners[ScalarKey(group)] = (bp, field)
+                    owners.append(group, (b, field))
                 }
             }
         }
         return out
+    }
+
+    /// `IAMNames.group(...).lowercased()`, in one pass over the bytes when the names are ASCII
+    /// (ASCII lowercasing is A-Z to a-z); three Strings a name cost 4 K instructions.
+    static func lowercasedGroup(affiliate: String, pipeline: String, stage: String?) -> String {
+        guard affiliate.isASCIIBytes, pipeline.isASCIIBytes else {
+            return IAMNames.group(affiliate: affiliate, pipeline: pipeline, stage: stage).lowercased()
+        }
+        let suffix = stage == "develop" || stage == "webdev" ? "group" : "substackgroup"
+        var out: [UInt8] = []
+        out.reserveCapacity(affiliate.utf8.count + pipeline.utf8.count + suffix.utf8.count)
+        func lower(_ b: UInt8) -> UInt8 { ASCII.isUpper(b) ? b + 0x20 : b }
+        for b in affiliate.utf8 { out.append(lower(b)) }
+        if stage != "develop" { for b in pipeline.utf8 where b != UInt8(ascii: "-") { out.append(lower(b)) } }
+        out.append(contentsOf: suffix.utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,18 +7,20 @@ struct FleetPipelineNameRule: FleetRule {
         nonTriggering: [.fleet([[], [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"epi-analysis-2\"")]])])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        var first: [ScalarKey: Blueprint] = [:] // bucket and stack names compare code points
+        var first = NameMap<Int>(capacity: fleet.count) // bucket and stack names compare code points → position in fleet
         var out: [Diagnostic] = []
-        for bp in fleet {
+        for (b, bp) in fleet.enumerated() {
             guard let field = bp.pipelineName, let name = field.node.string, !name.isEmpty else { continue }
-            if let owner = first[ScalarKey(name)], let ownerField = owner.pipelineName {
+            if let p = first.position(of: name), let ownerField = fleet[first[p]].pipelineName {
+                let ownerAt = first[p]
+                let owner = fleet[ownerAt]
                 let related = Diagnostic.Related(message: "also PipelineName here", file: owner.source.path,
                                                  location: owner.source.location(of: ownerField.node.range.start))
                 out.append(finding(bp, at: field.node.range, pointer: field.pointer,
                                    "PipelineName '\(name)' is also used by \(owner.source.path): both deploy the same bucket and stack",
                                    hint: "give each pipeline its own name", related: [related]))
             } else {
-                first[ScalarKey(name)] = bp
+                first.append(name, b)
             }
         }
         return out

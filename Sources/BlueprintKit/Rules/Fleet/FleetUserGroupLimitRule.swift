@@ -7,25 +7,33 @@ struct FleetUserGroupLimitRule: FleetRule {
         nonTriggering: [.fleet((0..<5).map { [("\"PipelineName\": \"epi-analysis\"", "\"PipelineName\": \"epi-analysis-\($0)\"")] })])
 
     func check(_ fleet: [Blueprint], _ context: RuleContext) -> [Diagnostic] {
-        // user → every (blueprint, located entry), counting one membership per affiliate.
-        var memberships: [ScalarKey: [(Blueprint, Located<String>)]] = [:] // IAM compares code points
-        var order: [ScalarKey] = []
-        for bp in fleet {
-            for a in bp.affiliates {
-                var inThisGroup = Set<ScalarKey>()
-                for user in a.users where !TemplateLeftover.matches(user.value) && inThisGroup.insert(ScalarKey(user.value)).inserted {
-                    if memberships[ScalarKey(user.value)] == nil { order.append(ScalarKey(user.value)) }
-                    memberships[ScalarKey(user.value), default: []].append((bp, user))
+        // user → every (blueprint position in fleet, affiliate index, located entry), counting one
+        // membership per affiliate; IAM compares code points. Positions, not Blueprint copies,
+        // which cost more than everything else here.
+        // users.names[p] is the p-th user seen, memberships[p] its list.
+        var users = NameMap<Void>(capacity: 64)
+        var memberships: [[(blueprint: Int, affiliate: Int, entry: Located<String>)]] = []
+        for b in fleet.indices {
+            for a in fleet[b].affiliates {
+                for user in a.users where !TemplateLeftover.matches(user.value) {
+                    if let p = users.position(of: user.value) {
+                        // An affiliate's entries are visited together: a repeat in the same list is its last membership.
+                        if let last = memberships[p].last, last.blueprint == b && last.affiliate == a.index { continue }
+                        memberships[p].append((b, a.index, user))
+                    } else {
+                        users.append(user.value, ())
+                        memberships.append([(b, a.index, user)])
+                    }
                 }
             }
         }
         var out: [Diagnostic] = []
-        for key in order {
-            let list = memberships[key]!
-            let user = key.string
+        for (p, user) in users.names.enumerated() {
+            let list = memberships[p]
             guard list.count > IAMNames.maxGroupsPerUser else { continue }
-            let (firstBP, firstEntry) = list[0]
-            for (bp, entry) in list.dropFirst(IAMNames.maxGroupsPerUser) {
+            let firstBP = fleet[list[0].blueprint], firstEntry = list[0].entry
+            for (b, _, entry) in list.dropFirst(IAMNames.maxGroupsPerUser) {
+                let bp = fleet[b]
                 out.append(finding(bp, at: entry.range, pointer: entry.pointer,
                                    "user '\(user)' is in \(list.count) affiliate groups across these blueprints; IAM allows \(IAMNames.maxGroupsPerUser)",
                                    hint: "remove the user from groups they no longer use",

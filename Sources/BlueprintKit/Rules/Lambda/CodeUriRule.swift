@@ -10,9 +10,10 @@ struct CodeUriRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda else { return [] }
         var out: [Diagnostic] = []
-        for field in [lambda.codeUri, lambda.postCodeUri].compactMap({ $0 }) {
-            guard let uri = field.realString, !uri.isEmpty else { continue }
-            switch ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path, protocolsDirectory: context.protocolsDirectory) {
+        let facts = context.facts(bp)
+        func check(_ field: Field?, _ resolution: ProtocolSources.Resolution?) {
+            guard let resolution, let field, let uri = field.realString, !uri.isEmpty else { return }
+            switch resolution {
             case .found: break
             case .missing(let path):
                 out.append(finding(bp, field, "\(field.key) '\(path)' is not a directory (relative to the stack directory)",
@@ -21,6 +22,8 @@ struct CodeUriRule: Rule {
                 break // BP125 says so, under its own id
             }
         }
+        check(lambda.codeUri, facts.codeUri)
+        check(lambda.postCodeUri, facts.postCodeUri)
         return out
     }
 }

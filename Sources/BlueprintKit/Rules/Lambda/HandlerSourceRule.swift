@@ -10,11 +10,11 @@ struct HandlerSourceRule: Rule {
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda else { return [] }
         var out: [Diagnostic] = []
-        for (codeField, handlerField) in [(lambda.codeUri, lambda.handler), (lambda.postCodeUri, lambda.postHandler)] {
-            guard let codeField, let handlerField, let uri = codeField.realString, let handler = handlerField.realString,
-                  !Self.reportedByTable(handler),
-                  case .found(let dir) = ProtocolSources.resolve(codeUri: uri, blueprintPath: bp.source.path,
-                                                                 protocolsDirectory: context.protocolsDirectory) else { continue }
+        let facts = context.facts(bp)
+        // A nested function, not a loop over an array of tuples (whose type metadata cost more).
+        func check(_ codeField: Field?, _ handlerField: Field?, _ resolution: ProtocolSources.Resolution?) {
+            guard case .found(let dir)? = resolution, let codeField, let handlerField, let uri = codeField.realString,
+                  let handler = handlerField.realString, !Self.reportedByTable(handler) else { return }
             switch ProtocolSources.find(handler: handler, in: dir) {
             case .defined, .malformed: break // malformed names are BP120's
             case .noModule(let file):
@@ -25,6 +25,8 @@ struct HandlerSourceRule: Rule {
                                    hint: "the current job managers are \(Protocols.currentHandlers.joined(separator: " and "))"))
             }
         }
+        check(lambda.codeUri, lambda.handler, facts.codeUri)
+        check(lambda.postCodeUri, lambda.postHandler, facts.postCodeUri)
         return out
     }
 

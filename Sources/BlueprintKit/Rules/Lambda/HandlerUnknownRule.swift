@@ -8,9 +8,8 @@ struct HandlerUnknownRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let field = bp.lambda?.handler, let handler = field.realString else { return [] }
-        let parts = handler.split(separator: ".", omittingEmptySubsequences: false)
         // Malformed and removed handlers are BP120's errors.
-        guard parts.count >= 2, !parts.contains(where: \.isEmpty), Protocols.handler(handler) == nil else { return [] }
+        guard HandlerRule.isDotted(handler), Protocols.handler(handler) == nil else { return [] }
         let suggestion = Suggest.phrase(for: handler, in: Protocols.existingHandlers)
         return [finding(bp, field, "Handler '\(handler)' is not a known NeuroCAAS job manager\(suggestion)",
                         hint: "pass --protocols DIR to check it against the protocol sources")]

@@ -8,10 +8,11 @@ struct ProtocolsNotCheckedRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         guard let lambda = bp.lambda, let field = lambda.codeUri else { return [] }
-        let skipped = [lambda.codeUri, lambda.postCodeUri].compactMap { $0?.realString }.filter { !$0.isEmpty }.contains {
-            ProtocolSources.resolve(codeUri: $0, blueprintPath: bp.source.path, protocolsDirectory: context.protocolsDirectory) == .skipped
+        let facts = context.facts(bp)
+        func skipped(_ field: Field?, _ resolution: ProtocolSources.Resolution?) -> Bool {
+            resolution == .skipped && field?.realString.map { !$0.isEmpty } == true
         }
-        guard skipped else { return [] }
+        guard skipped(lambda.codeUri, facts.codeUri) || skipped(lambda.postCodeUri, facts.postCodeUri) else { return [] }
         return [finding(bp, field, "CodeUri and Handler were not checked against the protocol sources",
                         hint: "pass --protocols DIR (the neurocaas repo's ncap_iac/protocols) to check them")]
     }

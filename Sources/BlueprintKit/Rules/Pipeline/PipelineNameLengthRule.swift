@@ -7,7 +7,7 @@ struct PipelineNameLengthRule: Rule {
         nonTriggering: [.clean])
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
-        guard let field = bp.pipelineName, let name = field.realString, name.count > 25,
+        guard let field = bp.pipelineName, let name = field.realString, name.utf8.count > 25, name.count > 25,
               PipelineNameRule.problem(name) == nil else { return [] }
         return [finding(bp, field, "PipelineName is \(name.count) characters; job monitoring rules need 25 or fewer",
                         hint: "shorten the name to 25 characters or fewer")]

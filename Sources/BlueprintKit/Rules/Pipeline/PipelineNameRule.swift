@@ -17,6 +17,7 @@ struct PipelineNameRule: Rule {
     /// (every way the name is wrong, how to fix it), or nil when the name is valid. The suggested
     /// name is itself valid (see `suggestion`), so following the hint never leads to another finding.
     static func problem(_ name: String) -> (String, String)? {
+        if isValidASCII(name) { return nil }
         if name.isEmpty { return ("is empty", "name the pipeline, e.g. \"my-analysis\"") }
         var problems: [String] = []
         if name.count < 3 { problems.append("is shorter than 3 characters (S3 bucket names need 3-63)") }
@@ -34,6 +35,15 @@ struct PipelineNameRule: Rule {
         if name.hasSuffix("-") { problems.append("must not end with '-' (S3 bucket names end with a letter or digit)") }
         guard !problems.isEmpty else { return nil }
         return (problems.joined(separator: "; "), "use '\(suggestion(for: name))'")
+    }
+
+    /// The common case by bytes: 3-63 of [a-z0-9-], a letter first, no '-' last. Every check
+    /// below passes for such a name (ASCII: one Character per byte), so there is no problem.
+    static func isValidASCII(_ name: String) -> Bool {
+        let b = name.utf8
+        guard (3...63).contains(b.count), let first = b.first, let last = b.last,
+              first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), last != UInt8(ascii: "-") else { return false }
+        return b.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
     }
 
     private static func allowed(_ u: Unicode.Scalar) -> Bool {

@@ -10,15 +10,16 @@ struct FieldTypeRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for object in bp.catalogObjects {
-            for m in object.node.members ?? [] {
-                guard let spec = FieldCatalog.spec(container: object.container, key: m.key),
-                      !spec.types.contains(where: { $0.matches(m.value) }) else { continue }
+        let specs = context.facts(bp).specs
+        for (o, object) in bp.catalogObjects.enumerated() {
+            for (m, id) in zip(object.node.members ?? [], specs[o]) {
+                guard let id, CatalogIndex.acceptedKinds[id] & CatalogIndex.kindMask(m.value) == 0 else { continue }
+                let spec = CatalogIndex.specs[id]
                 // Template prose is reported once, by BP105.
                 if let s = m.value.string, TemplateLeftover.matches(s) { continue }
                 let expected = spec.types.map { article($0) }.joined(separator: " or ")
                 let pointer = JSONPointer.appending(object.pointer, m.key)
-                let name = JSONPointer.dotted(pointer)
+                let name = DottedPointer.text(pointer)
                 out.append(finding(bp, at: m.value.range, pointer: pointer,
                                    "\(name) must be \(expected), not \(m.value.shortDescription)",
                                    hint: hint(for: m.value, expected: spec.types)))

@@ -12,9 +12,12 @@ struct RequiredFieldRule: Rule {
                             hint: "start the file with { \"PipelineName\": ..., \"REGION\": ..., ... }")]
         }
         var out: [Diagnostic] = []
-        for object in bp.catalogObjects {
-            for spec in FieldCatalog.fields(in: object.container).values.sorted(by: { $0.key < $1.key })
-            where spec.required && object.node.member(spec.key) == nil {
+        let specs = context.facts(bp).specs
+        for (o, object) in bp.catalogObjects.enumerated() {
+            guard let container = CatalogIndex.container(object.container) else { continue }
+            // A key is present exactly when one of the object's members has its spec id.
+            for id in CatalogIndex.required[container] where !specs[o].contains(id) {
+                let spec = CatalogIndex.specs[id]
                 // Point at the opening brace of the object that should hold the key.
                 let at = SourceRange(start: object.node.range.start, end: object.node.range.start + 1)
                 out.append(finding(bp, at: at, pointer: object.pointer,

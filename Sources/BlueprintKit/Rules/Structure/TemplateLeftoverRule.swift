@@ -18,22 +18,39 @@ struct TemplateLeftoverRule: Rule {
         (FieldCatalog.affiliate, "AffiliateName"), (FieldCatalog.affiliate, "UserNames"), (FieldCatalog.affiliate, "UserInput"),
     ]
 
+    /// `checked` as CatalogIndex spec ids, per catalog container, in `checked` order.
+    static let checkedIDs: [[Int]] = CatalogIndex.containers.indices.map { c in
+        checked.compactMap { entry in
+            CatalogIndex.containers[c] == entry.container ? CatalogIndex.spec(container: c, key: entry.key) : nil
+        }
+    }
+
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for object in bp.catalogObjects {
-            for (container, key) in Self.checked where container == object.container {
-                guard let field = object.node.field(key, parentPointer: object.pointer) else { continue }
-                var values: [(Node, String)] = []
-                if field.node.string != nil { values.append((field.node, field.pointer)) }
-                for (i, e) in (field.node.elements ?? []).enumerated() where e.string != nil {
-                    values.append((e, JSONPointer.appending(field.pointer, i)))
-                }
-                for (node, pointer) in values {
-                    guard let s = node.string, TemplateLeftover.matches(s) else { continue }
+        let specs = context.facts(bp).specs
+        for (o, object) in bp.catalogObjects.enumerated() {
+            guard let c = CatalogIndex.container(object.container), let members = object.node.members else { continue }
+            for id in Self.checkedIDs[c] {
+                // The member with this key is the one whose spec id it is (RuleFacts).
+                guard let j = specs[o].firstIndex(of: id) else { continue }
+                let member = members[j], container = object.container, key = CatalogIndex.specs[id].key
+                // Pointers are built only for a finding.
+                func report(_ node: Node, _ pointer: @autoclosure () -> String) {
+                    let pointer = pointer()
                     let summary = FieldCatalog.spec(container: container, key: key)?.summary ?? ""
                     out.append(finding(bp, at: node.range, pointer: pointer,
-                                       "\(JSONPointer.dotted(pointer)) still holds template text: \(node.shortDescription)",
+                                       "\(DottedPointer.text(pointer)) still holds template text: \(node.shortDescription)",
                                        hint: "replace it with the real value. \(summary)"))
+                }
+                switch member.value.kind {
+                case .string(let s) where TemplateLeftover.matches(s):
+                    report(member.value, JSONPointer.appending(object.pointer, key))
+                case .array(let elements):
+                    for (i, e) in elements.enumerated() {
+                        guard let s = e.string, TemplateLeftover.matches(s) else { continue }
+                        report(e, JSONPointer.appending(JSONPointer.appending(object.pointer, key), i))
+                    }
+                default: break
                 }
             }
         }

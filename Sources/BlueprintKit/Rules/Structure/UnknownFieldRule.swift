@@ -8,9 +8,10 @@ struct UnknownFieldRule: Rule {
 
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for object in bp.catalogObjects {
-            let candidates = FieldCatalog.fields(in: object.container).values.filter { $0.status != .toolState }.map(\.key)
-            for m in object.node.members ?? [] where FieldCatalog.spec(container: object.container, key: m.key) == nil {
+        let specs = context.facts(bp).specs
+        for (o, object) in bp.catalogObjects.enumerated() where specs[o].contains(nil) {
+            let candidates = CatalogIndex.container(object.container).map { CatalogIndex.suggestions[$0] } ?? []
+            for (m, spec) in zip(object.node.members ?? [], specs[o]) where spec == nil {
                 let suggestion = Suggest.phrase(for: m.key, in: candidates)
                 let effect = object.container == FieldCatalog.config
                     ? "it becomes a Lambda environment variable that nothing reads"

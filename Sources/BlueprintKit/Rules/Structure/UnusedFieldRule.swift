@@ -7,22 +7,29 @@ struct UnusedFieldRule: Rule {
                      .edit(("\"MONITOR\": true,", "\"MONITOR\": true, \"LOGFILE\": \"lambda_log.txt\","))],
         nonTriggering: [.clean])
 
+    /// Spec ids this rule reports: unused keys except Lambda.Requirements, which is BP107's.
+    static let unused: [Bool] = CatalogIndex.specs.indices.map {
+        CatalogIndex.unusedReason[$0] != nil && !(CatalogIndex.specs[$0].container == FieldCatalog.lambda && CatalogIndex.specs[$0].key == "Requirements")
+    }
+
     /// One finding per object, listing its unused keys, so 40 legacy files do not print 170 lines.
     func check(_ bp: Blueprint, _ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for object in bp.catalogObjects {
-            let unused = (object.node.members ?? []).compactMap { m -> (Node.Member, String)? in
-                guard let spec = FieldCatalog.spec(container: object.container, key: m.key),
-                      case .unused(let why) = spec.status else { return nil }
-                return (m, why)
+        let specs = context.facts(bp).specs, unused = Self.unused
+        for (o, object) in bp.catalogObjects.enumerated() {
+            // Spec ids first (no member copied for the many objects without unused keys).
+            guard specs[o].contains(where: { $0.map { unused[$0] } ?? false }), let members = object.node.members else { continue }
+            // (key, why) of the keys nothing reads.
+            var plain: [(Node.Member, String)] = []
+            for (j, spec) in specs[o].enumerated() {
+                if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((members[j], why)) }
             }
-            let plain = unused.filter { $0.0.key != "Requirements" }
             guard let (first, why) = plain.first else { continue }
             let message = plain.count == 1
-                ? "\(JSONPointer.dotted(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
+                ? "\(DottedPointer.text(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
                 : "\(object.label) has \(plain.count) keys that nothing reads: \(plain.map(\.0.key).joined(separator: ", "))"
             out.append(finding(bp, at: first.keyRange, pointer: JSONPointer.appending(object.pointer, first.key), message,
-                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.map(\.1).uniqued().joined(separator: "; ")))"))
+                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.reduce(into: [String]()) { if !$0.contains($1.1) { $0.append($1.1) } }.joined(separator: "; ")))"))
         }
         return out
     }
