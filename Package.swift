@@ -22,7 +22,11 @@ let package = Package(
         // Blueprints: positioned parsing, the typed model, rules, suppressions, renderers.
         .target(
             name: "BlueprintKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            // Metadata of concrete generic types (Dictionary<ScalarKey, …>, Set<String>, …) through
+            // accessor functions that pass the conformances, not through mangled names the runtime
+            // resolves by scanning every conformance record of the binary (issue 13).
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
         ),
         // OpenSSL's libcrypto for SHA-256 and HMAC in SigV4, opened with dlopen on the first
         // signature (no pkg-config: that would link it into every start-up).

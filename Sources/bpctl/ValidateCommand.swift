@@ -72,76 +72,15 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Do not read .bpctl.yaml files.")
     var noConfig = false
 
-    func validate() throws {
-        _ = try resolvedIgnores()
-        if noRules && noSchema { throw ValidationError("--no-rules and --no-schema together leave nothing to check") }
-        if schema != nil && noSchema { throw ValidationError("--schema and --no-schema contradict each other") }
-        // A path flag that names nothing usable is the caller's mistake (exit 2 naming the flag),
-        // never a finding about the blueprint.
-        if let protocols {
-            try PathCheck.require(protocols, flag: "--protocols", is: .directory)
-            let modules = (try? FileManager.default.contentsOfDirectory(atPath: protocols))?.filter { $0.hasSuffix(".py") } ?? []
-            if modules.isEmpty {
-                throw ValidationError("--protocols \(String(reflecting: protocols)): no Python modules (*.py) in it; pass the neurocaas repo's ncap_iac/protocols")
-            }
-        }
-        if let schema { try PathCheck.require(schema, flag: "--schema", is: .file) }
-        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
-        for path in paths where path != "-" { try PathCheck.require(path, flag: "PATH", is: .any) }
+    /// The options as a plain value: the run itself (ValidateRun) does not touch ArgumentParser's
+    /// property wrappers, so the start-up fast path can build it directly.
+    var options: ValidateRun {
+        ValidateRun(paths: paths, format: format, failOn: failOn, ignore: ignore, protocols: protocols, schema: schema,
+                    color: color, noRules: noRules, noSchema: noSchema, formatAssert: formatAssert, noFleet: noFleet,
+                    noConfig: noConfig)
     }
 
-    func run() throws {
-        var choice: SchemaChoice = noSchema ? .none : .bundled
-        if let schema {
-            switch SchemaLoader.load(path: schema) {
-            case .success(let s): choice = .custom(s)
-            case .failure(let problems):
-                render(ValidationReport(files: [problems.file]))
-                throw ExitCode(ExitStatus.usage)
-            }
-        }
-        var inputs: [Validator.Input] = []
-        var seen = Set<String>()
-        for path in paths.isEmpty ? ["."] : paths {
-            if path == "-" {
-                inputs.append(.bytes(path: "<stdin>", Array(FileHandle.standardInput.readDataToEndOfFile())))
-                continue
-            }
-            do {
-                let found = try noRules ? FileDiscovery.instances(in: [path]) : FileDiscovery.blueprints(in: [path])
-                for file in found where seen.insert((file as NSString).standardizingPath).inserted { inputs.append(.file(file)) }
-            } catch {
-                throw ValidationError(error.message)
-            }
-        }
-        let options = ValidationOptions(protocolsDirectory: protocols, ignoredRules: try resolvedIgnores(),
-                                        fleetChecks: !noFleet, configFiles: !noConfig && !noRules,
-                                        schema: choice, rules: !noRules, formatAssertion: formatAssert)
-        let report = Validator.validate(inputs, options: options)
-        render(report)
-        let code = report.exitCode(failOn: failOn)
-        if code != 0 { throw ExitCode(code) }
-    }
+    func validate() throws { try options.validate() }
 
-    private func render(_ report: ValidationReport) {
-        switch format {
-        case .text: FileHandleOutput.stdout(TextRenderer(color: Terminal.color(color)).render(report))
-        case .json: FileHandleOutput.stdout(JSONRenderer.render(report))
-        case .sarif: FileHandleOutput.stdout(SARIFRenderer.render(report, toolVersion: BPCtlVersion.current))
-        case .github: FileHandleOutput.stdout(GitHubRenderer.render(report))
-        }
-    }
-
-    private func resolvedIgnores() throws -> Set<String> {
-        var ids = Set<String>()
-        for item in ignore.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !item.isEmpty {
-            guard let id = RuleCatalog.resolve(item) else {
-                throw ValidationError("--ignore \(item): no such rule\(Suggest.phrase(for: item, in: RuleCatalog.allNames)) (see 'bpctl rules')")
-            }
-            ids.insert(id)
-        }
-        return ids
-    }
+    func run() throws { try options.run() }
 }
-
-import Foundation

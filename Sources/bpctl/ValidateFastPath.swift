@@ -19,14 +19,15 @@ enum ValidateFastPath {
                                              "noRules", "noSchema", "formatAssert", "noFleet", "noConfig"]
 
     /// The validated command for an exact argument shape (arguments without the program name), or nil.
-    static func command(_ arguments: [String]) -> ValidateCommand? {
+    static func command(_ arguments: [String]) -> ValidateRun? {
         guard getenv("BPCTL_NO_FAST_PATH") == nil, let command = built(arguments) else { return nil }
-        // A failing validate() goes the slow way, so ArgumentParser reports it as it always did.
-        return (try? command.validate()) == nil ? nil : command
+        // Anything validate() might refuse goes the slow way, so ArgumentParser reports it as it
+        // always did.
+        return command.passesQuickly() ? command : nil
     }
 
     /// The command for an exact argument shape, not yet validated.
-    static func built(_ arguments: [String]) -> ValidateCommand? {
+    static func built(_ arguments: [String]) -> ValidateRun? {
         guard arguments.first == "validate" else { return nil }
         var paths: [String] = []
         var format: OutputFormat?
@@ -51,20 +52,10 @@ enum ValidateFastPath {
             paths.append(a)
             i += 1
         }
-        // Every property, as ArgumentParser would set it from these arguments and the defaults.
-        var c = ValidateCommand()
-        c.paths = paths
-        c.format = format ?? .text
-        c.failOn = failOn ?? .error
-        c.ignore = []
-        c.protocols = nil
-        c.schema = nil
-        c.color = .auto
-        c.noRules = false
-        c.noSchema = false
-        c.formatAssert = false
-        c.noFleet = false
-        c.noConfig = false
-        return c
+        // Every property, as ArgumentParser would set it from these arguments and the defaults
+        // (ValidateRun has no defaults, so a new option cannot be forgotten here).
+        return ValidateRun(paths: paths, format: format ?? .text, failOn: failOn ?? .error, ignore: [], protocols: nil,
+                           schema: nil, color: .auto, noRules: false, noSchema: false, formatAssert: false, noFleet: false,
+                           noConfig: false)
     }
 }

@@ -41,7 +41,7 @@ final class JSONParserTests: XCTestCase {
     /// Small objects compare keys in order, larger ones hash them: both find the first
     /// definition, and both compare code points (U+00E9 and "e" + U+0301 are two keys).
     func testDuplicateKeysInSmallAndLargeObjects() throws {
-        for count in [3, 15, 16, 17, 40] {
+        for count in [3, 15, 16, 17, 40, JSONParser.linearKeyLimit - 1, JSONParser.linearKeyLimit, JSONParser.linearKeyLimit + 1, 200] {
             var members = (0..<count).map { "\"k\($0)\": \($0)" }
             members += ["\"caf\u{E9}\": 1", "\"cafe\u{301}\": 2"]
             XCTAssertNotNil(document("{\(members.joined(separator: ", "))}"), "\(count) members")

@@ -11,6 +11,38 @@ final class ValidateFastPathTests: XCTestCase {
     func testFastPathSetsEveryProperty() {
         let names = Set(Mirror(reflecting: ValidateCommand()).children.compactMap { $0.label.map { String($0.drop { $0 == "_" }) } })
         XCTAssertEqual(names, ValidateFastPath.setProperties, "update ValidateFastPath.built for the new or removed options")
+        // The plain options both routes run have the same properties (ValidateCommand.options
+        // copies each one; ValidateRun has no defaults, so the fast path sets every one).
+        let run = ValidateRun(paths: [], format: .text, failOn: .error, ignore: [], protocols: nil, schema: nil, color: .auto,
+                              noRules: false, noSchema: false, formatAssert: false, noFleet: false, noConfig: false)
+        XCTAssertEqual(Set(Mirror(reflecting: run).children.compactMap(\.label)), names)
+    }
+
+    /// Inputs naming one file twice are validated once, decided as NSString's standardizingPath
+    /// decided it for every file (the inode pre-check only skips that call where it cannot merge).
+    func testDuplicateInputsAsStandardizingPathDecides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bpctl-dedup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = dir.appendingPathComponent("a/stack_config_template.json").path
+        let g = dir.appendingPathComponent("a/b/stack_config_template.json").path
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: f))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: g))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.json").path, withDestinationPath: f)
+        try FileManager.default.linkItem(atPath: g, toPath: dir.appendingPathComponent("hard.json").path)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dirlink").path, withDestinationPath: dir.appendingPathComponent("a").path)
+        let lists: [[String]] = [
+            [f, g], [f, f], [f, dir.appendingPathComponent("link.json").path, g], [g, dir.appendingPathComponent("hard.json").path, g],
+            [dir.appendingPathComponent("a/b/../stack_config_template.json").path, f], [dir.appendingPathComponent("dirlink/stack_config_template.json").path, f, g],
+            [dir.appendingPathComponent("a/./stack_config_template.json").path, dir.appendingPathComponent("dirlink/b/stack_config_template.json").path, g],
+        ]
+        for files in lists {
+            var seen = Set<String>()
+            let expected = files.map { seen.insert(($0 as NSString).standardizingPath).inserted }
+            XCTAssertEqual(InputDeduplication.firstOccurrences(files), expected, "\(files)")
+        }
+        XCTAssertEqual(InputDeduplication.firstOccurrences([f, dir.appendingPathComponent("link.json").path]), [true, false])
+        XCTAssertEqual(InputDeduplication.firstOccurrences([g, dir.appendingPathComponent("hard.json").path]), [true, true], "hard links are two paths")
     }
 
     func testFastPathMatchesArgumentParser() throws {

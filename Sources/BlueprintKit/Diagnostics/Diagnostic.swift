@@ -60,4 +60,17 @@ extension Diagnostic {
         if a.start.offset != b.start.offset { return a.start.offset < b.start.offset }
         return a.ruleID < b.ruleID
     }
+
+    /// `sorted(by: ordered)`, sorting positions instead of the diagnostics themselves (each
+    /// comparison copied two diagnostics, a dozen retains: 0.7 M instructions for the shared
+    /// blueprints). The same sort algorithm on the same keys gives the same order, ties included.
+    static func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > 1 else { return diagnostics }
+        let offsets = diagnostics.map(\.start.offset)
+        let ids = diagnostics.map(\.ruleID)
+        let order = diagnostics.indices.sorted { a, b in
+            offsets[a] != offsets[b] ? offsets[a] < offsets[b] : ids[a] < ids[b]
+        }
+        return order.map { diagnostics[$0] }
+    }
 }

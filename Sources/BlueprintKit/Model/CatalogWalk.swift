@@ -23,12 +23,24 @@ extension Blueprint {
         if let u = uxData {
             out.append(CatalogObject(container: "/UXData", node: u.field.node, pointer: u.field.pointer, label: "UXData"))
             for a in u.affiliates {
-                let name = a.name?.node.string.map { " (\($0.count > 30 ? String($0.prefix(27)) + "..." : $0))" } ?? ""
                 out.append(CatalogObject(container: FieldCatalog.affiliate, node: a.node, pointer: a.pointer,
-                                         label: "affiliate \(a.index + 1)\(name)"))
+                                         label: affiliateLabel(a.index, a.name?.node.string)))
             }
         }
         return out
+    }
+
+    /// "affiliate 2 (name)", the name cut to 27 Characters and "..." past 30. Names of at most
+    /// 30 bytes are at most 30 Characters, so the Character count (a grapheme walk) is only
+    /// needed for longer ones.
+    static func affiliateLabel(_ index: Int, _ name: String?) -> String {
+        var label = "affiliate " + String(index + 1)
+        guard let name else { return label }
+        let shown = name.utf8.count <= 30 || name.count <= 30 ? name : String(name.prefix(27)) + "..."
+        label += " ("
+        label += shown
+        label += ")"
+        return label
     }
 }
 

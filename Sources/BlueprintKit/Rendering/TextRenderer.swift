@@ -1,40 +1,139 @@
 /// Human output: `path:line:col: error[BP130]: message`, the source line with a caret under the
 /// value, then `hint:`. Colour only when asked (the CLI asks on a TTY without NO_COLOR).
+/// Written into one byte buffer (see OutputBuffer); the tests compare it with the former
+/// String-building renderer byte for byte.
 public struct TextRenderer: Sendable {
     public var color: Bool
 
     public init(color: Bool) { self.color = color }
 
-    public func render(_ report: ValidationReport) -> String {
-        var out = ""
+    public func render(_ report: ValidationReport) -> String { renderBytes(report).string }
+
+    /// The whole report as UTF-8, for one write.
+    public func renderBytes(_ report: ValidationReport) -> OutputBuffer {
+        var out = OutputBuffer(capacity: 4096 + report.files.reduce(0) { $0 + $1.diagnostics.count } * 600)
+        var paths = EscapedPaths()
         for file in report.files {
-            for d in file.diagnostics { out += render(d, source: file.source) + "\n" }
-            if file.omittedCount > 0 { out += Self.omittedLine(file) + "\n" }
+            for d in file.diagnostics {
+                write(d, source: file.source, into: &out, paths: &paths)
+                out.byte(0x0A)
+            }
+            if file.omittedCount > 0 { out.write(Self.omittedLine(file)); out.byte(0x0A) }
         }
-        out += summary(report) + "\n"
+        out.write(summary(report))
+        out.byte(0x0A)
         return out
     }
 
     public func render(_ d: Diagnostic, source: SourceFile?) -> String {
-        var out = "\(bold("\(ControlEscape.escape(d.file)):\(d.start.line):\(d.start.column):")) \(label(d.severity))[\(d.ruleID)]: \(bold(d.message))"
+        var out = OutputBuffer()
+        var paths = EscapedPaths()
+        write(d, source: source, into: &out, paths: &paths)
+        return out.string
+    }
+
+    /// File paths with control characters escaped, remembered for the next finding of the same
+    /// file (a report lists a file's findings together).
+    struct EscapedPaths {
+        private var last: String?
+        private var escaped = ""
+        mutating func get(_ path: String) -> String {
+            if let last, last.sameScalars(as: path) { return escaped }
+            last = path
+            escaped = ControlEscape.escape(path)
+            return escaped
+        }
+    }
+
+    private func write(_ d: Diagnostic, source: SourceFile?, into out: inout OutputBuffer, paths: inout EscapedPaths) {
+        sgrOpen("1", &out)
+        out.write(paths.get(d.file))
+        out.byte(UInt8(ascii: ":"))
+        out.write(d.start.line)
+        out.byte(UInt8(ascii: ":"))
+        out.write(d.start.column)
+        out.byte(UInt8(ascii: ":"))
+        sgrClose(&out)
+        out.byte(0x20)
+        paint(d.severity, d.severity.rawValue, &out)
+        out.byte(UInt8(ascii: "["))
+        out.write(d.ruleID)
+        out.write("]: ")
+        sgrOpen("1", &out)
+        out.write(d.message)
+        sgrClose(&out)
         if let source, d.start.line <= source.lineCount, !source.bytes.isEmpty {
-            // A window of the line: a minified or hostile file can have one 8 MB line.
-            let (line, column) = source.excerpt(line: d.start.line, around: d.start.offset)
-            let gutter = String(d.start.line)
-            let pad = Self.repeated(" ", gutter.count)
-            // Tabs shown as one space so the caret lines up (not Foundation's replacingOccurrences).
-            let shown = line.utf8.contains(0x09) ? String(line.map { $0 == "\t" ? " " : $0 }) : line
-            let length = shown.unicodeScalars.count
-            let width = d.end.line == d.start.line ? max(1, d.end.column - d.start.column) : max(1, length - column + 1)
-            out += "\n\(dim(pad + " |"))"
-            out += "\n\(dim(gutter + " |")) \(shown)"
-            out += "\n\(dim(pad + " |")) \(Self.repeated(" ", column - 1))\(paint(d.severity, "^" + Self.repeated("~", min(width, length - column + 1, 200) - 1)))"
+            snippet(d, source, &out)
         }
         for r in d.related {
-            out += "\n\(dim("  note:")) \(r.message) at \(r.file):\(r.location.line):\(r.location.column)"
+            out.byte(0x0A)
+            sgr("2", "  note:", &out)
+            out.byte(0x20)
+            out.write(r.message)
+            out.write(" at ")
+            out.write(r.file)
+            out.byte(UInt8(ascii: ":"))
+            out.write(r.location.line)
+            out.byte(UInt8(ascii: ":"))
+            out.write(r.location.column)
         }
-        if let hint = d.hint { out += "\n\(cyan("  hint:")) \(hint)" }
-        return out
+        if let hint = d.hint {
+            out.byte(0x0A)
+            sgr("36", "  hint:", &out)
+            out.byte(0x20)
+            out.write(hint)
+        }
+    }
+
+    /// The source line (a window of it: a minified or hostile file can have one 8 MB line) with a
+    /// caret under the finding.
+    private func snippet(_ d: Diagnostic, _ source: SourceFile, _ out: inout OutputBuffer) {
+        let window = source.excerptWindow(line: d.start.line, around: d.start.offset)
+        let column = window.column
+        let length: Int
+        let gutterStart = out.bytes.count
+        out.write(d.start.line)
+        let gutter = Array(out.bytes[gutterStart...]) // the line number, shown twice below
+        out.bytes.removeSubrange(gutterStart...)
+        out.byte(0x0A)
+        sgrOpen("2", &out)
+        out.repeated(0x20, gutter.count)
+        out.write(" |")
+        sgrClose(&out)
+        out.byte(0x0A)
+        sgrOpen("2", &out)
+        out.bytes.append(contentsOf: gutter)
+        out.write(" |")
+        sgrClose(&out)
+        out.byte(0x20)
+        let text = source.bytes[window.lo..<window.hi]
+        if text.contains(where: { $0 >= 0x80 || $0 == 0x09 }) {
+            // Non-ASCII (possibly invalid UTF-8 in a file reported as such) or tabs: through
+            // String as before, so repairs and the Character-wise tab replacement stay the same
+            // (tabs shown as one space so the caret lines up; a tab followed by a combining mark
+            // is one Character and stays a tab).
+            let line = source.excerpt(line: d.start.line, around: d.start.offset).text
+            let shown = line.utf8.contains(0x09) ? String(line.map { $0 == "\t" ? " " : $0 }) : line
+            out.write(shown)
+            length = shown.unicodeScalars.count
+        } else {
+            if window.cutBefore { out.write("…") }
+            out.write(text)
+            if window.cutAfter { out.write("…") }
+            length = text.count + (window.cutBefore ? 1 : 0) + (window.cutAfter ? 1 : 0) // ASCII: a byte is a scalar
+        }
+        let width = d.end.line == d.start.line ? max(1, d.end.column - d.start.column) : max(1, length - column + 1)
+        out.byte(0x0A)
+        sgrOpen("2", &out)
+        out.repeated(0x20, gutter.count)
+        out.write(" |")
+        sgrClose(&out)
+        out.byte(0x20)
+        out.repeated(0x20, column - 1)
+        sgrOpen(Self.code(d.severity), &out)
+        out.byte(UInt8(ascii: "^"))
+        out.repeated(UInt8(ascii: "~"), min(width, length - column + 1, 200) - 1)
+        sgrClose(&out)
     }
 
     /// `n` copies of an ASCII character (none for n <= 0), written directly: the standard
@@ -59,18 +158,30 @@ public struct TextRenderer: Sendable {
         return s
     }
 
-    private func label(_ s: Severity) -> String { paint(s, s.rawValue) }
-
-    private func paint(_ s: Severity, _ text: String) -> String {
+    private static func code(_ s: Severity) -> String {
         switch s {
-        case .error: return sgr("1;31", text)
-        case .warning: return sgr("1;33", text)
-        case .info: return sgr("1;34", text)
+        case .error: return "1;31"
+        case .warning: return "1;33"
+        case .info: return "1;34"
         }
     }
 
-    private func bold(_ t: String) -> String { sgr("1", t) }
-    private func dim(_ t: String) -> String { sgr("2", t) }
-    private func cyan(_ t: String) -> String { sgr("36", t) }
-    private func sgr(_ code: String, _ t: String) -> String { color ? "\u{1B}[\(code)m\(t)\u{1B}[0m" : t }
+    private func paint(_ s: Severity, _ text: String, _ out: inout OutputBuffer) { sgr(Self.code(s), text, &out) }
+
+    private func sgr(_ code: String, _ text: String, _ out: inout OutputBuffer) {
+        sgrOpen(code, &out)
+        out.write(text)
+        sgrClose(&out)
+    }
+
+    private func sgrOpen(_ code: String, _ out: inout OutputBuffer) {
+        guard color else { return }
+        out.write("\u{1B}[")
+        out.write(code)
+        out.byte(UInt8(ascii: "m"))
+    }
+
+    private func sgrClose(_ out: inout OutputBuffer) {
+        if color { out.write("\u{1B}[0m") }
+    }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The bytes of one input file plus a line table, so byte offsets become line:column on demand.
 /// Positions are stored as byte offsets everywhere; line and column are computed only when a
 /// diagnostic is shown, which keeps parsing cheap.
@@ -18,7 +22,16 @@ public final class SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        // memchr finds the line breaks (a byte loop was 0.3 M instructions for the shared blueprints).
+        bytes.withUnsafeBufferPointer { u in
+            guard let base = u.baseAddress else { return }
+            var i = 0
+            while i < u.count, let hit = memchr(base + i, 0x0A, u.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(at + 1)
+                i = at + 1
+            }
+        }
         lineStarts = starts
         var longest = bytes.count - starts[starts.count - 1]
         for k in 1..<starts.count { longest = max(longest, starts[k] - starts[k - 1]) }
@@ -90,6 +103,16 @@ public final class SourceFile: Sendable {
     /// Rendering a finding on a 200 KB line then costs the window, not the line.
     public func excerpt(line: Int, around offset: Int, width: Int = 160) -> (text: String, column: Int) {
         guard line >= 1, line <= lineStarts.count else { return ("", 1) }
+        let w = excerptWindow(line: line, around: offset, width: width)
+        let text = (w.cutBefore ? "…" : "") + String(decoding: bytes[w.lo..<w.hi], as: UTF8.self) + (w.cutAfter ? "…" : "")
+        return (text, w.column)
+    }
+
+    /// The bytes `excerpt` shows (`lo..<hi`), whether "…" goes before and after them, and the
+    /// column of `offset` in the shown text; for renderers that copy the bytes directly.
+    public func excerptWindow(line: Int, around offset: Int, width: Int = 160)
+        -> (lo: Int, hi: Int, cutBefore: Bool, cutAfter: Bool, column: Int) {
+        guard line >= 1, line <= lineStarts.count else { return (0, 0, false, false, 1) }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
@@ -103,8 +126,7 @@ public final class SourceFile: Sendable {
         }
         var column = lo > start ? 2 : 1
         for i in lo..<at where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        let text = (lo > start ? "…" : "") + String(decoding: bytes[lo..<hi], as: UTF8.self) + (hi < end ? "…" : "")
-        return (text, column)
+        return (lo, hi, lo > start, hi < end, column)
     }
 
     /// The text of a 1-based line without its line terminator.

@@ -124,9 +124,18 @@ public struct LoadError: Error, Sendable {
 enum UTF8Check {
     /// Offset of the first byte that breaks UTF-8 (overlongs, surrogates and truncation included).
     static func firstInvalidByte(_ b: [UInt8], from start: Int) -> Int? {
+        b.withUnsafeBufferPointer { firstInvalidByte($0, from: start) }
+    }
+
+    /// ASCII is skipped eight bytes at a time (a blueprint is nearly all ASCII; byte by byte this
+    /// was 0.4 M instructions for the 24 shared blueprints).
+    static func firstInvalidByte(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let n = b.count
         while i < n {
+            while i + 8 <= n,
+                  UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0

@@ -2,16 +2,32 @@
 public enum JSONPointer {
     /// Escape one reference token (`~` → `~0`, `/` → `~1`).
     public static func escape(_ token: String) -> String {
-        guard token.utf8.contains(where: { $0 == 0x7E || $0 == 0x2F }) else { return token }
+        // Over the contiguous bytes: the generic `utf8.contains(where:)` was 0.6 M of building
+        // the pointers of the shared blueprints' fields.
+        func special(_ b: UInt8) -> Bool { b == 0x7E || b == 0x2F }
+        guard token.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? token.utf8.contains(where: special)
+        else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     public static func appending(_ pointer: String, _ key: String) -> String {
-        pointer + "/" + escape(key)
+        // Written into one buffer: `pointer + "/" + token` cost ~1.5 k instructions a field.
+        var a = pointer, b = escape(key)
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                String(unsafeUninitializedCapacity: pa.count + 1 + pb.count) { out in
+                    UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(pa))
+                    out[pa.count] = UInt8(ascii: "/")
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(out)[(pa.count + 1)...])
+                        .copyMemory(from: UnsafeRawBufferPointer(pb))
+                    return pa.count + 1 + pb.count
+                }
+            }
+        }
     }
 
     public static func appending(_ pointer: String, _ index: Int) -> String {
-        pointer + "/" + String(index)
+        appending(pointer, String(index)) // digits need no escape
     }
 
     /// The reference tokens of a pointer, unescaped. `nil` when the text is not a pointer.

@@ -18,14 +18,15 @@ public enum FileDiscovery {
         try find(paths, matching: { name in
             let lower = name.lowercased()
             return lower.hasSuffix(".json") || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
-        }, describe: "JSON or YAML files")
+        }, describe: { "JSON or YAML files" })
     }
 
     public static func blueprints(in paths: [String]) throws(Failure) -> [String] {
-        try find(paths, matching: { blueprintNames.contains($0) }, describe: blueprintNames.sorted().joined(separator: ", "))
+        try find(paths, matching: { blueprintNames.contains($0) }, describe: { blueprintNames.sorted().joined(separator: ", ") })
     }
 
-    private static func find(_ paths: [String], matching: (String) -> Bool, describe: String) throws(Failure) -> [String] {
+    /// `describe` is only needed for the "no blueprints found" message.
+    private static func find(_ paths: [String], matching: (String) -> Bool, describe: () -> String) throws(Failure) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
         for path in paths.isEmpty ? ["."] : paths {
@@ -36,7 +37,7 @@ public enum FileDiscovery {
             let isDir = (st.st_mode & S_IFMT) == S_IFDIR
             let found = isDir ? try search(path, matching) : [path]
             if isDir && found.isEmpty {
-                throw Failure(message: "\(path): no blueprints found (looked for \(describe))")
+                throw Failure(message: "\(path): no blueprints found (looked for \(describe()))")
             }
             for f in found where seen.insert(Paths.absolute(f)).inserted { out.append(f) }
         }
