@@ -82,9 +82,10 @@ struct ValidateRun {
         }
         let keep = InputDeduplication.firstOccurrences(files)
         for k in files.indices.reversed() where !keep[k] { inputs.remove(at: fileSlots[k]) }
-        let options = ValidationOptions(protocolsDirectory: protocols, ignoredRules: try resolvedIgnores(),
+        var options = ValidationOptions(protocolsDirectory: protocols, ignoredRules: try resolvedIgnores(),
                                         fleetChecks: !noFleet, configFiles: !noConfig && !noRules,
                                         schema: choice, rules: !noRules, formatAssertion: formatAssert)
+        options.keepTreesUntilExit = true  // the process ends after rendering
         let report = Validator.validate(inputs, options: options)
         render(report)
         let code = report.exitCode(failOn: failOn)
