@@ -54,6 +54,33 @@ final class ReadYAMLTests: XCTestCase {
         XCTAssertEqual(bomb.stdout, "")
     }
 
+    /// Deep nesting is refused with a message, never a stack overflow (the fuzzer found 4,000
+    /// unclosed `[` crashing the debug build); nesting below the limit (512) still reads.
+    func testDeepNestingIsRefusedNotACrash() throws {
+        let unclosed = try readYAML("a: &a " + String(repeating: "[", count: 4_000) + "\n", "a")
+        XCTAssertEqual(unclosed.status, 1, unclosed.stderr)
+        XCTAssertTrue(unclosed.stderr.contains("nesting deeper than 512 levels is refused"), unclosed.stderr)
+        let deep = try readYAML("a: " + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "\nb: ok\n", "b")
+        XCTAssertEqual(deep.status, 1)
+        XCTAssertTrue(deep.stderr.contains("line 1, column 515: nesting deeper"), deep.stderr)  // the 512th `[`: the top mapping is level 0
+        let fine = try readYAML("a: " + String(repeating: "[", count: 500) + "1" + String(repeating: "]", count: 500) + "\nb: ok\n", "b")
+        XCTAssertEqual(fine.status, 0, fine.stderr)
+        XCTAssertEqual(fine.stdout, "ok\n")
+    }
+
+    /// Each line nests the one before through an alias, so the value is 5,000 levels deep though
+    /// no line is: printing it is refused (it overflowed the stack), the lines above still print.
+    func testAliasChainNestingIsRefusedNotACrash() throws {
+        var yaml = "l0: &l0 [x]\n"
+        for i in 1..<5_000 { yaml += "l\(i): &l\(i) [*l\(i - 1)]\n" }
+        let deep = try readYAML(yaml, "l4999")
+        XCTAssertEqual(deep.status, 1, deep.stderr)
+        XCTAssertTrue(deep.stderr.contains("the value nests deeper than 512 levels"), deep.stderr)
+        let shallow = try readYAML(yaml, "l2")
+        XCTAssertEqual(shallow.status, 0, shallow.stderr)
+        XCTAssertEqual(shallow.stdout, "[['x']] \n", "a top-level list prints its items, each followed by a space")
+    }
+
     func testNotAMappingAndMissingFile() throws {
         XCTAssertEqual(try readYAML("- a\n", "a").status, 1)
         let missing = try runProcess(ContribCLITests.binary, ["scripting", "read-yaml", "-p", root.appendingPathComponent("nope").path, "-f", "a"])

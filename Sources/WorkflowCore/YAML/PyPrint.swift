@@ -1,6 +1,9 @@
 /// Python's `str()`, `repr()` and `json.dumps()` of the values PyYAML builds, to print exactly
 /// what the Python tool prints. Shared structure (aliases) is walked each time it is printed, as
-/// Python does, so the walk is bounded by `budget` nodes (`ReadYAML.maxExpandedNodes`).
+/// Python does, so the walk is bounded by `budget` nodes (`ReadYAML.maxExpandedNodes`), and by
+/// `YAMLComposer.maxDepth` open containers: a chain of aliases (`l1: &l1 [*l0]`, `l2: &l2 [*l1]`, …)
+/// nests deeper than any one line of the file, and printing recurses once per level (Python
+/// stops such a print with a RecursionError).
 struct PyPrinter {
     var budget: Int
     private var open: Set<ObjectIdentifier> = []
@@ -29,11 +32,11 @@ struct PyPrinter {
         case .datetime(let t): return PyPrinter.repr(t)
         case .list(let list):
             // A list that contains itself prints as [...], as Python's reprlib guard does.
-            guard open.insert(ObjectIdentifier(list)).inserted else { return "[...]" }
+            guard try enter(list) else { return "[...]" }
             defer { open.remove(ObjectIdentifier(list)) }
             return "[" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "]"
         case .dict(let dict):
-            guard open.insert(ObjectIdentifier(dict)).inserted else { return "{...}" }
+            guard try enter(dict) else { return "{...}" }
             defer { open.remove(ObjectIdentifier(dict)) }
             return "{" + (try dict.entries.map { try repr($0.key) + ": " + repr($0.value) }).joined(separator: ", ") + "}"
         }
@@ -49,17 +52,25 @@ struct PyPrinter {
         case .float(let d): return PyPrinter.jsonFloat(d)
         case .str(let s): return PyPrinter.jsonString(s)
         case .list(let list):
-            guard open.insert(ObjectIdentifier(list)).inserted else { throw PyError("Circular reference detected") }
+            guard try enter(list) else { throw PyError("Circular reference detected") }
             defer { open.remove(ObjectIdentifier(list)) }
             return "[" + (try list.items.map { try json($0) }).joined(separator: ", ") + "]"
         case .dict(let dict):
-            guard open.insert(ObjectIdentifier(dict)).inserted else { throw PyError("Circular reference detected") }
+            guard try enter(dict) else { throw PyError("Circular reference detected") }
             defer { open.remove(ObjectIdentifier(dict)) }
             return "{" + (try dict.entries.map { try PyPrinter.jsonKey($0.key) + ": " + json($0.value) }).joined(separator: ", ") + "}"
         case .bytes: throw PyError("Object of type bytes is not JSON serializable")
         case .date: throw PyError("Object of type date is not JSON serializable")
         case .datetime: throw PyError("Object of type datetime is not JSON serializable")
         }
+    }
+
+    /// Marks a container open; false when it is already open (it contains itself).
+    private mutating func enter(_ container: AnyObject) throws -> Bool {
+        if open.count >= YAMLComposer.maxDepth {
+            throw PyError("the value nests deeper than \(YAMLComposer.maxDepth) levels (aliases nested in aliases)")
+        }
+        return open.insert(ObjectIdentifier(container)).inserted
     }
 
     private mutating func spend() throws {

@@ -37,6 +37,11 @@ struct YAMLComposeError: Error, CustomStringConvertible {
 /// libyaml events → `YAMLNode`s. Yams' own composer rejects duplicate keys (PyYAML keeps the last
 /// one) and its constructor traps on complex keys, so read-yaml composes from the events itself.
 enum YAMLComposer {
+    /// Sequences and mappings nested deeper are refused: composing (and later constructing and
+    /// printing) recurses once per level, and a hostile file of 4,000 `[` overflowed the stack.
+    /// PyYAML stops earlier, with a RecursionError near 330 levels under Python's default limit.
+    public static let maxDepth = 512
+
     /// The single document of `text` (nil when the stream is empty), like PyYAML's `get_single_node`.
     static func compose(_ text: String) throws -> YAMLNode? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
@@ -72,7 +77,7 @@ enum YAMLComposer {
             var event = try next()
             if event.raw.type == YAML_STREAM_END_EVENT { return nil }
             event = try next() // past document start
-            let root = try node(event)
+            let root = try node(event, depth: 0)
             _ = try next() // document end
             let after = try next()
             if after.raw.type != YAML_STREAM_END_EVENT {
@@ -82,8 +87,11 @@ enum YAMLComposer {
             return root
         }
 
-        mutating func node(_ event: Event) throws -> YAMLNode {
+        mutating func node(_ event: Event, depth: Int) throws -> YAMLNode {
             let e = event.raw
+            if depth >= YAMLComposer.maxDepth, e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT {
+                throw YAMLComposeError(message: "nesting deeper than \(YAMLComposer.maxDepth) levels is refused", line: event.line, column: event.column)
+            }
             switch e.type {
             case YAML_ALIAS_EVENT:
                 let name = string(e.data.alias.anchor) ?? ""
@@ -105,7 +113,7 @@ enum YAMLComposer {
                 var items: [YAMLNode] = []
                 var item = try next()
                 while item.raw.type != YAML_SEQUENCE_END_EVENT {
-                    items.append(try self.node(item))
+                    items.append(try self.node(item, depth: depth + 1))
                     item = try next()
                 }
                 node.content = .sequence(items)
@@ -116,8 +124,8 @@ enum YAMLComposer {
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
                 var keyEvent = try next()
                 while keyEvent.raw.type != YAML_MAPPING_END_EVENT {
-                    let key = try self.node(keyEvent)
-                    let value = try self.node(try next())
+                    let key = try self.node(keyEvent, depth: depth + 1)
+                    let value = try self.node(try next(), depth: depth + 1)
                     pairs.append((key, value))
                     keyEvent = try next()
                 }
