@@ -1,10 +1,13 @@
 /// Python's `str()`, `repr()` and `json.dumps()` of the values PyYAML builds, to print exactly
 /// what the Python tool prints. Shared structure (aliases) is walked each time it is printed, as
 /// Python does, so the walk is bounded by `budget` nodes (`ReadYAML.maxExpandedNodes`), and by
-/// `YAMLComposer.maxDepth` open containers: a chain of aliases (`l1: &l1 [*l0]`, `l2: &l2 [*l1]`, …)
-/// nests deeper than any one line of the file, and printing recurses once per level (Python
-/// stops such a print with a RecursionError).
+/// `maxDepth` open containers: a chain of aliases (`l1: &l1 [*l0]`, `l2: &l2 [*l1]`, …) nests
+/// deeper than any one line of the file, and printing recurses once per level.
 struct PyPrinter {
+    /// Python's default recursion limit: its `str()` of such a chain fails with a RecursionError
+    /// just below 1,000 levels, so every value the Python tool prints is printed here.
+    static let maxDepth = 1_000
+
     var budget: Int
     private var open: Set<ObjectIdentifier> = []
 
@@ -67,8 +70,8 @@ struct PyPrinter {
 
     /// Marks a container open; false when it is already open (it contains itself).
     private mutating func enter(_ container: AnyObject) throws -> Bool {
-        if open.count >= YAMLComposer.maxDepth {
-            throw PyError("the value nests deeper than \(YAMLComposer.maxDepth) levels (aliases nested in aliases)")
+        if open.count >= PyPrinter.maxDepth {
+            throw PyError("the value nests deeper than \(PyPrinter.maxDepth) levels (aliases nested in aliases)")
         }
         return open.insert(ObjectIdentifier(container)).inserted
     }
