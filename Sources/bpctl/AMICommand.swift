@@ -16,7 +16,7 @@ struct AMICommand: AsyncParsableCommand {
 enum ApplierCommand {
     static func run(profile: String?, region: String?, blueprint: String?, _ body: (AWSClient) async throws -> Void) async throws {
         do {
-            try await AWSCommand.run(profile: profile, region: region, fallbackRegion: blueprint.flatMap(blueprintRegion)) { client in
+            try await AWSCommand.run(profile: profile, region: region, fallbackRegion: blueprint.flatMap(BlueprintRegion.of)) { client in
                 try await body(client)
             }
         } catch let error as ApplyError {
@@ -25,18 +25,10 @@ enum ApplierCommand {
         }
     }
 
-    /// The blueprint's REGION, so `--region` is needed only to override it.
-    static func blueprintRegion(_ path: String) -> String? {
-        guard case .success(let doc) = Document.load(path: path) else { return nil }
-        return doc.root["REGION"]?.string
-    }
-
     /// A readable blueprint or a usage error (exit 2) naming the problem with file:line:col.
     static func requireBlueprint(_ path: String) throws -> Document {
-        switch Document.load(path: path) {
-        case .success(let doc): return doc
-        case .failure(let e):
-            FileHandleOutput.stderr("error: \(path):\(e.source.location(of: e.error.offset)): \(e.error.message)\n")
+        do { return try ApplyInput.blueprint(path) } catch {
+            FileHandleOutput.stderr("error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -42,6 +42,14 @@ public enum ApplyInput {
         return data
     }
 
+    /// The blueprint at `path`, or `.unreadable` naming where it does not parse (file:line:col).
+    public static func blueprint(_ path: String) throws(Refusal) -> Document {
+        switch Document.load(path: path) {
+        case .success(let doc): return doc
+        case .failure(let e): throw .unreadable("\(path):\(e.source.location(of: e.error.offset)): \(e.error.message)")
+        }
+    }
+
     /// The saved plan in `data`, or nil when the input is not a plan (then it is a blueprint).
     public static func savedPlan(_ data: Data) -> Plan? { try? Plan.decode(data) }
 
@@ -60,13 +68,8 @@ public enum ApplyInput {
     /// live state of its region (or `regionOverride`).
     public static func planBlueprint(path: String, regionOverride: String?, bpctlVersion: String,
                                      progress: ProgressSink?, live: LiveSourceForRegion) async throws(Refusal) -> Plan {
-        let document: Document
-        switch Document.load(path: path) {
-        case .success(let doc): document = doc
-        case .failure(let e):
-            throw .unreadable("\(path):\(e.source.location(of: e.error.offset)): \(e.error.message)")
-        }
-        let report = Validator.validate(files: [path])
+        let document = try blueprint(path)
+        let report = Validator.validate(inputs: [(path: path, bytes: document.source.bytes)])
         if report.errors > 0 { throw .invalid(path: path, report: report) }
         let history: BlueprintHistory?
         do { history = try GitHistory(containing: path) } catch { throw .failed("git: \(error)") }
