@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
+        // What swift-corelibs-foundation gave the targets linked into the fronts (NSLock, NSString
+        // paths, CharacterSet trimming), on libc alone: Foundation's presence costs every process
+        // ~1 ms of start-up (docs/performance.md, "Start-up").
+        .target(name: "PlatformSupport"),
         // Blueprints: positioned parsing, the typed model, rules, suppressions, renderers.
         .target(
             name: "BlueprintKit",
@@ -87,7 +91,7 @@ let package = Package(
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
         // Writes the bundled schema's generated check (scripts/gen-schema-check.sh; not installed).
         .executableTarget(name: "schema-codegen", dependencies: ["BlueprintKit"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", "PlatformSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
