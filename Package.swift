@@ -106,7 +106,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         // The deployed analysis (moto) that the planner and applier tests share.
         .target(name: "PlanFixtures", dependencies: ["Planner", "BlueprintKit", "AWSClient", "TestSupport"], path: "Tests/PlanFixtures"),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport", "PlatformSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib", "neurocaas-contrib-full"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
