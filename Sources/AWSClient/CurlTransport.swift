@@ -32,7 +32,8 @@ public final class CurlTransport: HTTPTransport, Sendable {
             let started = DetachedThread.start {
                 continuation.resume(with: Result { try CurlExchange(library, toFile: directory).perform(request, timeout: timeout) })
             }
-            if !started { continuation.resume(throwing: AWSError.transport("cannot start a thread for the request", endpoint: request.url)) }
+            // Foundation's Thread trapped here; a transport error is retried like a refused connection.
+            if !started { continuation.resume(throwing: TransportError(description: "cannot start a thread for the request")) }
         }
     }
 }
