@@ -1,6 +1,6 @@
 /// Foundation's `removingPercentEncoding` without Foundation (see Lock.swift for why): every
 /// `%XX` (either hex case) becomes its byte; nil when a `%` is not followed by two hex digits or
-/// the bytes are not UTF-8. Compared with Foundation in Tests/BlueprintKitTests/PercentDecodingTests.swift.
+/// the bytes are not UTF-8. (Foundation has one quirk not copied: a lone `%A9` becomes U+FFFD.) Compared with Foundation in Tests/BlueprintKitTests/PercentDecodingTests.swift.
 extension StringProtocol {
     public func percentDecoded() -> String? {
         let input = Array(utf8)
