@@ -47,15 +47,40 @@ final class YAMLLoaderEquivalenceTests: XCTestCase {
         XCTAssertTrue(Self.agree(new, old), "input: \(text.debugDescription.prefix(300))\nnew: \(new.prefix(300))\nold: \(old.prefix(300))", file: file, line: line)
     }
 
-    /// Equal, or the one case where Yams' answer varied from run to run: duplicate keys with the
-    /// same text and different tags (`1` and `"1"` both repeated) tie in its order, and it took
-    /// the first from a Dictionary (hash order); the message is the same, the offset one of them.
+    /// Equal, or the case where Yams' answer varied from run to run: it took the repeated keys
+    /// from a Dictionary (hash order, seeded per process) and sorted them with an order under
+    /// which some are unordered (a scalar and a mapping key; `1` and `"1"`, equal text with
+    /// different tags), so their order in the message and the reported place varied. Then the
+    /// same keys must be named, in some order.
     static func agree(_ new: String, _ old: String) -> Bool {
         if new == old { return true }
         let a = new.split(separator: "|", omittingEmptySubsequences: false), b = old.split(separator: "|", omittingEmptySubsequences: false)
-        guard a.count == 4, b.count == 4, a[0] == b[0], a[2] == b[2], a[3] == b[3], a[0].hasPrefix("error duplicate key ") else { return false }
-        let names = a[0].dropFirst("error duplicate key ".count).components(separatedBy: ", ")
-        return Set(names).count < names.count
+        let prefix = "error duplicate key "
+        guard a.count == 4, b.count == 4, a[2] == b[2], a[3] == b[3], a[0].hasPrefix(prefix), b[0].hasPrefix(prefix) else { return false }
+        let names = { (m: Substring) in m.dropFirst(prefix.count).components(separatedBy: ", ") }
+        let x = names(a[0]), y = names(b[0])
+        guard x.sorted() == y.sorted() else { return false }
+        return x != y || Set(x).count < x.count
+    }
+
+    /// Yams' base-60 integer arithmetic trapped on overflow (a crash of the old loader, e.g. on
+    /// `a: 1:1:1:1:1:1:1:1:1:1:1`); inputs with a word that might reach it are not given to the
+    /// reference.
+    static func referenceMayTrap(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0.isWhitespace || ",[]{}\"'".contains($0) })
+        return words.contains { word in
+            let groups = word.split(separator: ":", omittingEmptySubsequences: false)
+            return groups.count >= 11 || (groups.count > 3 && groups.contains { $0.count > 2 }) || (groups.count > 1 && groups.contains { $0.count > 10 })
+        }
+    }
+
+    /// Where the old loader crashed, the new one reads a float (the integer reading overflows).
+    func testBaseSixtyOverflowReadsAsFloat() throws {
+        let text = "a: 1:1:1:1:1:1:1:1:1:1:1\n"
+        let root = try YAMLLoader.load(SourceFile(path: "t.yaml", bytes: Array(text.utf8)), text: text)
+        guard case .object(let members) = root.kind, case .number(let n) = members.first?.value.kind else { return XCTFail("\(root)") }
+        XCTAssertEqual(n.raw, "1:1:1:1:1:1:1:1:1:1:1")
+        XCTAssertTrue(Self.referenceMayTrap(text))
     }
 
     static let seeds: [String] = [
@@ -123,6 +148,7 @@ final class YAMLLoaderEquivalenceTests: XCTestCase {
         "&k tRUE : 1\nv: *k\nw: &j oN\nx: *j\n",
         "&k ! yes : 1\nv: *k\nw: ! yes\n",
         "? &m {a: 1}\n: x\nv: *m\n",
+        "? {a: 1}\n: x\nv: 1\n? {a: 1}\n: y\nv: 2\n",
         "! é: 1\né: 2\n",
         "! a: 1\n!!str a: 2\n",
         "x: *undefined\n",
@@ -180,7 +206,7 @@ final class YAMLLoaderEquivalenceTests: XCTestCase {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for i in 1..<8 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]") }
         assertSame(lines.joined(separator: "\n") + "\n")
-        assertSame(lines.prefix(5).joined(separator: "\n") + "\n")
+        assertSame(lines.prefix(4).joined(separator: "\n") + "\n")
     }
 
     /// Random edits of the seeds with YAML's syntax characters: both loaders must agree on every
@@ -191,9 +217,9 @@ final class YAMLLoaderEquivalenceTests: XCTestCase {
                       "1:20", ".5", "é", "e\u{301}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{1}", "%", "@", "`", "...", "---", "\\",
                       "\\u00e9", "<<", "=", "null", "true", "key", "k: v"]
         var rng = SplitMix(seed: 0x5EED_1A_31)
-        var compared = 0, errors = 0
-        for round in 0..<3_000 {
-            var text = Array(Self.seeds[round % 12].unicodeScalars)
+        var compared = 0, errors = 0, skipped = 0
+        for round in 0..<20_000 {
+            var text = Array(Self.seeds[round % Self.seeds.count].unicodeScalars)
             for _ in 0...(rng.next() % 4) {
                 let at = text.isEmpty ? 0 : Int(rng.next() % UInt64(text.count + 1))
                 switch rng.next() % 4 {
@@ -209,15 +235,17 @@ final class YAMLLoaderEquivalenceTests: XCTestCase {
             }
             var s = ""
             s.unicodeScalars.append(contentsOf: text)
+            if Self.referenceMayTrap(s) { skipped += 1; continue }
             let (new, old) = outcomes(s)
             XCTAssertTrue(Self.agree(new, old), "input: \(s.debugDescription)\nnew: \(new.prefix(300))\nold: \(old.prefix(300))")
             if !Self.agree(new, old) { return }
             compared += 1
             if new.hasPrefix("error") { errors += 1 }
         }
-        XCTAssertEqual(compared, 3_000)
+        XCTAssertEqual(compared + skipped, 20_000)
+        XCTAssertGreaterThan(compared, 18_000)
         // Both kinds of outcome were exercised.
-        XCTAssertGreaterThan(errors, 300)
-        XCTAssertLessThan(errors, 2_900)
+        XCTAssertGreaterThan(errors, 2_000)
+        XCTAssertLessThan(errors, 18_000)
     }
 }
