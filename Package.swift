@@ -31,12 +31,18 @@ let package = Package(
         // Blueprints: positioned parsing, the typed model, rules, suppressions, renderers.
         .target(
             name: "BlueprintKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["PlatformSupport", "CLibYAML"],
             // Metadata of concrete generic types (Dictionary<ScalarKey, …>, Set<String>, …) through
             // accessor functions that pass the conformances, not through mangled names the runtime
             // resolves by scanning every conformance record of the binary (issue 13).
-            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])],
+            // YAML through the system libyaml, statically (as WorkflowCore): Yams' Swift layer pulls
+            // swift-corelibs-foundation into every binary that links BlueprintKit.
+            linkerSettings: [.linkedLibrary(":libyaml.a")]
         ),
+        // The ICU regex engine (NSRegularExpression) for schema patterns ECMARegex refuses, kept out
+        // of BlueprintKit so a front links without Foundation; executables call SchemaICU.install().
+        .target(name: "SchemaICU", dependencies: ["BlueprintKit"]),
         // OpenSSL's libcrypto for SHA-256 and HMAC in SigV4, opened with dlopen on the first
         // signature (no pkg-config: that would link it into every start-up).
         .systemLibrary(name: "CLibCrypto"),
@@ -72,7 +78,7 @@ let package = Package(
         .executableTarget(name: "neurocaas-contrib", dependencies: ["WorkflowCore"], linkerSettings: noExportedSymbols),
         .executableTarget(
             name: "neurocaas-contrib-full",
-            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "SchemaICU", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: noExportedSymbols
         ),
         // Desired state from a blueprint, live state from AWS, the diff, the plan document.
@@ -82,6 +88,7 @@ let package = Package(
             name: "bpctl",
             dependencies: [
                 "BlueprintKit",
+                "SchemaICU",
                 "AWSClient",
                 "Audit",
                 "DevInstances",
@@ -98,7 +105,7 @@ let package = Package(
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
         // Writes the bundled schema's generated check (scripts/gen-schema-check.sh; not installed).
         .executableTarget(name: "schema-codegen", dependencies: ["BlueprintKit"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", "PlatformSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", "PlatformSupport", "SchemaICU", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
         .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlueprintKit
+import SchemaICU
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,6 +39,7 @@ enum Main {
         if CommandLine.argc == 2, let first = CommandLine.unsafeArgv[1], strcmp(first, "--version") == 0 {
             return print(BPCtlVersion.current)
         }
+        SchemaICU.install() // the ICU engine for schema patterns ECMARegex refuses (PatternEngine)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let validate = ValidateFastPath.command(arguments) {
             // Synchronous, and its type is known: no dynamic cast (a conformance scan) either.

@@ -1,3 +1,5 @@
+import PlatformSupport
+
 struct FleetGroupNameRule: FleetRule {
     static let description = RuleDescription(
         id: "BP162", name: "fleet-group-name", severity: .error,
@@ -26,7 +28,7 @@ struct FleetGroupNameRule: FleetRule {
                     guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
                     out.append(finding(bp, at: field.node.range, pointer: field.pointer,
                                        "affiliate '\(name)' creates IAM group '\(group)', which \(owner.source.path) also creates",
-                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(pipeline.replacingOccurrences(of: "-", with: ""))'), or use websubstack",
+                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(pipeline.replacingAll("-", with: ""))'), or use websubstack",
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
