@@ -22,10 +22,10 @@ enum YAMLScalarWriter {
         if s.hasPrefix("---") || s.hasPrefix("...") || s.hasSuffix(":") { return false }
         if s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.contains("\t#") { return false }
         if s.unicodeScalars.contains(where: { isSpecial($0) || ",[]{}".unicodeScalars.contains($0) }) { return false }
-        // It must read back as a string, not a number or boolean. (This is the check Yams'
-        // `Node(s).null/bool/int/float` made: its null constructor wants a plain scalar and a
-        // style-less node is none, so null words pass here.)
-        return YAML11Scalar.bool(s) == nil && YAML11Scalar.int(s) == nil && YAML11Scalar.float(s) == nil
+        // It must read back as a string, not a null, number or boolean. (Yams' `Node(s).null`
+        // answered nil for a style-less node, so the check made on Yams let `null` and `~` be
+        // written plain, to read back as null: fixed here.)
+        return !YAML11Scalar.isNull(s) && YAML11Scalar.bool(s) == nil && YAML11Scalar.int(s) == nil && YAML11Scalar.float(s) == nil
     }
 
     static func isSingleQuoteSafe(_ s: String) -> Bool {
