@@ -7,7 +7,7 @@ import BlueprintKit
 /// into one sentence on stderr with exit code 1 (never a stack trace, never a secret).
 public enum AWSCommand {
     public static func run(profile: String?, region: String?, fallbackRegion: String? = nil,
-                    _ body: (AWSClient) async throws -> Void) async throws {
+                           _ body: (AWSClient) async throws -> Void) async throws {
         let environment = AWSEnvironment.process
         if let problem = environment.profileProblem(explicit: profile) {
             throw ValidationError(problem + " (aws configure list-profiles shows the names)")

@@ -1,6 +1,6 @@
 /// `^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$` as NSRegularExpression (ICU) matched it, without
 /// Foundation: ICU's `$` also matches before one line terminator that ends the input, so
-/// "us-east-1\n" was accepted and still is. RegionCodeTests compares the two on generated codes.
+/// "us-east-1\n" was accepted and still is (FoundationReplacementTests compares the two).
 enum RegionCode {
     static func isWellFormed(_ code: String) -> Bool {
         var scalars = Array(code.unicodeScalars)

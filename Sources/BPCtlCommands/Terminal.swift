@@ -9,8 +9,8 @@ import PlatformSupport
 import Glibc
 #endif
 
-/// Text to standard output and standard error, written whole with write(2) (FileHandle would
-/// link swift-corelibs-foundation into the front).
+/// Text to standard output and standard error, written whole with write(2); the name is from
+/// when it used FileHandle, which would link swift-corelibs-foundation into the front.
 public enum FileHandleOutput {
     public static func stdout(_ s: String) {
         DescriptorIO.write(STDOUT_FILENO, s)
