@@ -26,8 +26,9 @@ let package = Package(
     ],
     targets: [
         // What swift-corelibs-foundation gave the targets linked into the fronts (NSLock, NSString
-        // paths, CharacterSet trimming), on libc alone: Foundation's presence costs every process
-        // ~1 ms of start-up (docs/performance.md, "Start-up").
+        // paths, CharacterSet trimming, FileHandle), on libc and FoundationEssentials alone, and the
+        // fronts' exec of their companion: Foundation's presence costs every process ~1 ms of
+        // start-up (docs/performance.md, "Start-up").
         .target(name: "PlatformSupport"),
         // Blueprints: positioned parsing, the typed model, rules, suppressions, renderers.
         .target(
