@@ -8,9 +8,9 @@ import Glibc
 /// `bpctl`, the front: CI runs `validate` (and editors `schema`, `rules`) as a fresh process each
 /// time, so this binary answers `--version`, validate, rules, schema and whoami itself and runs
 /// `bpctl-full` (installed next to it) for every other command, `--help`, `help` and unknown
-/// words, as `neurocaas-contrib` does. It links BPCtlCommands, BlueprintKit and AWSClient on
-/// FoundationEssentials alone: swift-corelibs-foundation and ICU, which the other commands need,
-/// cost ~1 ms of dynamic relocation at each start (docs/performance.md, "Start-up").
+/// words, as `neurocaas-contrib` does. It links only BPCtlCommands and what that needs, none of
+/// which may reference swift-corelibs-foundation: Foundation and ICU, which the other commands
+/// need, cost ~1 ms of dynamic relocation at each start (docs/performance.md, "Fourth pass").
 @main
 enum Front {
     static func main() async {

@@ -122,6 +122,27 @@ final class FrontTests: XCTestCase {
         }
     }
 
+    /// The front's own code may not reference swift-corelibs-foundation (or Yams, which uses it):
+    /// one reference links Foundation, CoreFoundation and ICU into every start. What BlueprintKit
+    /// and AWSClient reference is theirs to check; this covers the objects of this split.
+    func testTheFrontsObjectsReferenceNoCorelibsFoundation() throws {
+        let build = CLITests.binary.deletingLastPathComponent()
+        var objects: [String] = []
+        for module in ["BPCtlCommands", "bpctl", "PlatformSupport"] {
+            let dir = build.appendingPathComponent("\(module).build")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            objects += names.filter { $0.hasSuffix(".o") }.map { dir.appendingPathComponent($0).path }
+        }
+        guard objects.contains(where: { $0.hasSuffix("Front.swift.o") }) else { throw XCTSkip("no object files beside \(build.path)") }
+        let r = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["nm", "-u"] + objects)
+        guard r.status == 0 else { throw XCTSkip("nm: \(r.stderr)") }
+        let foundation = r.stdout.split(separator: "\n").filter {
+            $0.range(of: #"10Foundation|So[0-9]+NS|So[0-9]+CF|4Yams"#, options: .regularExpression) != nil
+        }
+        XCTAssertEqual(foundation, [], "symbols of swift-corelibs-foundation or Yams referenced by the front's objects")
+        XCTAssertTrue(r.stdout.contains("FoundationEssentials"), "the check sees the objects' undefined symbols")
+    }
+
     /// Installed as a symlink (/usr/local/bin/bpctl → the build folder), the front finds the
     /// companion beside its real file, not beside the link.
     func testASymlinkedFrontFindsItsCompanion() throws {
