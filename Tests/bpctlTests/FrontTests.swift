@@ -75,6 +75,21 @@ final class FrontTests: XCTestCase {
         XCTAssertTrue(try assertSame(["schema"], env: env).stdout.hasPrefix("{"))
     }
 
+    /// Schema patterns outside the ECMA-262 subset BlueprintKit matches itself (lookaround) need
+    /// the ICU engine; whichever binary answers, the finding is the same.
+    func testICUPatternsInACustomSchemaAnswerTheSame() throws {
+        let dir = try tempDir()
+        let env = environment(home: dir)
+        try Data(#"{"type":"object","properties":{"a":{"type":"string","pattern":"^(?=x)x+$"},"r":{"format":"regex"}}}"#.utf8)
+            .write(to: dir.appendingPathComponent("s.json"))
+        try Data(#"{"a":"y","r":"(?<=a)b"}"#.utf8).write(to: dir.appendingPathComponent("i.json"))
+        let s = dir.appendingPathComponent("s.json").path, i = dir.appendingPathComponent("i.json").path
+        let r = try assertSame(["validate", "--no-rules", "--schema", s, i], env: env)
+        XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("does not match the pattern ^(?=x)x+$"), r.stdout)
+        _ = try assertSame(["validate", "--no-rules", "--format-assert", "--schema", s, i], env: env)
+    }
+
     /// whoami's successful call (a local fake STS answers), and AWS's refusal (exit 1).
     func testWhoAmIAnswersTheSameFromBoth() throws {
         let home = try tempDir()
