@@ -3,7 +3,7 @@
 # start-up commands that bench/startup.sh times, and of a static Foundation hello built now.
 # Use it to compare two builds of the same change; task-clock ratios come from startup.sh.
 # Usage: bench/instructions.sh [BUILD_DIR]   (default .build/release; build it first, e.g.
-#        swift build -c release --static-swift-stdlib)
+#        scripts/bootstrap.sh, or swift build -c release --static-swift-stdlib --disable-local-rpath)
 #   BPCTL_PROFILE=DIR keeps each callgrind.out in DIR for callgrind_annotate.
 set -euo pipefail
 cd "$(dirname "$0")/.."

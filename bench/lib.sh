@@ -17,7 +17,7 @@ trap '[ -n "$moto_pid" ] && kill -9 "$moto_pid" 2>/dev/null; rm -rf "$work"' EXI
 
 bench_build() {
   if [ $# -eq 0 ]; then scripts/bootstrap.sh >/dev/null; return; fi
-  for product in "$@"; do swift build -c release --static-swift-stdlib --product "$product" >/dev/null; done
+  for product in "$@"; do swift build -c release --static-swift-stdlib --disable-local-rpath --product "$product" >/dev/null; done
 }
 
 bench_moto() {

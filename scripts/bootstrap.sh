@@ -15,7 +15,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq "${need[@]}"
 fi
-swift build -c release --static-swift-stdlib --product bpctl
-swift build -c release --static-swift-stdlib --product bpctl-full
-swift build -c release --static-swift-stdlib --product neurocaas-contrib
-swift build -c release --static-swift-stdlib --product neurocaas-contrib-full
+# --disable-local-rpath: no $ORIGIN search path; the binaries bundle no libraries, and with it the
+# loader tried each system library in four folders beside the binary first (~40 failed
+# syscalls a start), and dlopen of libcurl or libgit2 would look there too.
+for product in bpctl bpctl-full neurocaas-contrib neurocaas-contrib-full; do
+  swift build -c release --static-swift-stdlib --disable-local-rpath --product "$product"
+done

@@ -11,20 +11,27 @@ import Glibc
 /// running shows the subcommand's usage, not the root's.
 public enum BPCtlEntry {
     public static func main<Root: ParsableCommand>(_ root: Root.Type) async {
+        guard let command = start(root) else { return }
+        await run(command, root: root)
+    }
+
+    /// Everything before a command's `run`: `--version` and the validate fast path are answered
+    /// here (nil: nothing left to do), anything else is parsed (a usage error exits).
+    public static func start<Root: ParsableCommand>(_ root: Root.Type) -> ParsableCommand? {
         // `--version` alone skips ArgumentParser's reflection (most of its start-up cost), and
         // reads argv directly: building CommandLine.arguments is itself a tenth of the rest.
         if CommandLine.argc == 2, let first = CommandLine.unsafeArgv[1], strcmp(first, "--version") == 0 {
-            return print(BPCtlVersion.current)
+            print(BPCtlVersion.current)
+            return nil
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let validate = ValidateFastPath.command(arguments) {
             // Synchronous, and its type is known: no dynamic cast (a conformance scan) either.
             do { try validate.run() } catch { fail(error, in: ValidateCommand.self, root: root) }
-            return
+            return nil
         }
-        let command: ParsableCommand
         do {
-            command = try Root.parseAsRoot(arguments)
+            return try Root.parseAsRoot(arguments)
         } catch {
             if let unknown = unknownSubcommand(arguments, root: root) {
                 FileHandleOutput.stderr("Error: unknown command '\(unknown)'\(Suggest.phrase(for: unknown, in: names(root)))\n"
@@ -33,6 +40,9 @@ public enum BPCtlEntry {
             }
             fail(error, in: nil, root: root)
         }
+    }
+
+    public static func run<Root: ParsableCommand>(_ command: ParsableCommand, root: Root.Type) async {
         do {
             var command = command
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -43,6 +53,18 @@ public enum BPCtlEntry {
         } catch {
             fail(error, in: type(of: command), root: root)
         }
+    }
+
+    /// Runs a synchronous command on the calling thread; false (nothing done) for an async one.
+    public static func runIfSynchronous<Root: ParsableCommand>(_ command: ParsableCommand, root: Root.Type) -> Bool {
+        if command is AsyncParsableCommand { return false }
+        do {
+            var command = command
+            try command.run()
+        } catch {
+            fail(error, in: type(of: command), root: root)
+        }
+        return true
     }
 
     private static func fail<Root: ParsableCommand>(_ error: Error, in subcommand: ParsableCommand.Type?, root: Root.Type) -> Never {

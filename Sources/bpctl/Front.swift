@@ -1,5 +1,6 @@
 import ArgumentParser
 import BPCtlCommands
+import Dispatch
 import PlatformSupport
 #if canImport(Glibc)
 import Glibc
@@ -13,9 +14,21 @@ import Glibc
 /// need, cost ~1 ms of dynamic relocation at each start (docs/performance.md, "Fourth pass").
 @main
 enum Front {
-    static func main() async {
+    /// Synchronous: an async main runs its commands on the concurrency pool, so every validate
+    /// paid for a worker thread, libdispatch's event thread and a second malloc arena grown by
+    /// `mprotect` page by page (4 threads, 150 mprotect calls; docs/performance.md, "Fourth
+    /// pass"). Only whoami is async: it runs as a task and this thread serves the main queue
+    /// (an async command's `run` may be main-actor isolated, so blocking here would deadlock).
+    static func main() {
         guard answersItself() else { Companion.exec("bpctl-full", front: "bpctl", arguments: CommandLine.arguments) }
-        await BPCtlEntry.main(FrontRoot.self)
+        guard let command = BPCtlEntry.start(FrontRoot.self) else { return }
+        if BPCtlEntry.runIfSynchronous(command, root: FrontRoot.self) { return }
+        nonisolated(unsafe) let asyncCommand = command
+        Task {
+            await BPCtlEntry.run(asyncCommand, root: FrontRoot.self)
+            exit(0)  // failures exit with their own status inside run
+        }
+        dispatchMain()
     }
 
     /// `--version` alone, or a first argument naming one of FrontRoot's commands, and nothing that
