@@ -84,7 +84,7 @@ public struct Blueprint: Sendable {
         guard let members = node.members else { return [] }
         var out: [Field] = []
         for m in members where !known.contains(where: { $0.sameScalars(as: m.key) }) {
-            out.append(Field(key: m.key, member: m, pointer: JSONPointer.appending(pointer, m.key)))
+            out.append(Field(key: m.key, member: m, parentPointer: pointer))
         }
         return out
     }
@@ -142,15 +142,17 @@ extension Blueprint.UXData {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        affiliatesField = field.node.field("Affiliates", parentPointer: field.pointer)
+        let p = field.pointer
+        affiliatesField = field.node.field("Affiliates", parentPointer: p)
         var list: [Blueprint.Affiliate] = []
         if let a = affiliatesField, let elements = a.node.elements {
+            let ap = a.pointer
             for (i, element) in elements.enumerated() where element.isObject {
-                list.append(Blueprint.Affiliate(index: i, node: element, pointer: JSONPointer.appending(a.pointer, i)))
+                list.append(Blueprint.Affiliate(index: i, node: element, pointer: JSONPointer.appending(ap, i)))
             }
         }
         affiliates = list
-        unknownFields = Blueprint.unknown(in: field.node, pointer: field.pointer, known: FieldCatalog.uxDataKeys)
+        unknownFields = Blueprint.unknown(in: field.node, pointer: p, known: FieldCatalog.uxDataKeys)
     }
 }
 
@@ -165,8 +167,9 @@ extension Blueprint.Affiliate {
         contactEmail = node.field("ContactEmail", parentPointer: pointer)
         var users: [Located<String>] = []
         if let u = userNames, let elements = u.node.elements {
+            let parent = u.pointer // written once here, each user's only for a finding
             for (i, e) in elements.enumerated() {
-                if let s = e.string { users.append(Located(s, node: e, pointer: JSONPointer.appending(u.pointer, i))) }
+                if let s = e.string { users.append(Located(s, node: e, deferred: DeferredPointer(parent: parent, index: i))) }
             }
         }
         self.users = users

@@ -26,7 +26,7 @@ struct FleetGroupNameRule: FleetRule {
                     guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
                     out.append(finding(bp, at: field.node.range, pointer: field.pointer,
                                        "affiliate '\(name)' creates IAM group '\(group)', which \(owner.source.path) also creates",
-                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(pipeline.replacingOccurrences(of: "-", with: ""))'), or use websubstack",
+                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(Self.withoutHyphens(pipeline))'), or use websubstack",
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
@@ -51,5 +51,13 @@ struct FleetGroupNameRule: FleetRule {
         if stage != "develop" { for b in pipeline.utf8 where b != UInt8(ascii: "-") { out.append(lower(b)) } }
         out.append(contentsOf: suffix.utf8)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The pipeline name without its "-" Characters, as Foundation's `replacingOccurrences(of:
+    /// "-", with: "")` gave it (a "-" carrying a combining mark is another Character and stays),
+    /// without Foundation (tests compare the two).
+    static func withoutHyphens(_ pipeline: String) -> String {
+        guard pipeline.utf8.contains(UInt8(ascii: "-")) else { return pipeline }
+        return String(pipeline.filter { $0 != "-" })
     }
 }

@@ -25,11 +25,20 @@ struct UnusedFieldRule: Rule {
                 if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((members[j], why)) }
             }
             guard let (first, why) = plain.first else { continue }
-            let message = plain.count == 1
-                ? "\(DottedPointer.text(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
-                : "\(object.label) has \(plain.count) keys that nothing reads: \(plain.map(\.0.key).joined(separator: ", "))"
-            out.append(finding(bp, at: first.keyRange, pointer: JSONPointer.appending(object.pointer, first.key), message,
-                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.reduce(into: [String]()) { if !$0.contains($1.1) { $0.append($1.1) } }.joined(separator: "; ")))"))
+            let pointer = JSONPointer.appending(object.pointer, first.key)
+            let message: String, hint: String
+            if plain.count == 1 {
+                message = DottedPointer.text(pointer) + " has no effect: " + why
+                hint = "delete it"
+            } else {
+                // Concrete joins (see joinedText): the generic `joined` was a third of this rule.
+                var reasons: [String] = []
+                for (_, r) in plain where !reasons.contains(r) { reasons.append(r) }
+                message = object.label + " has " + String(plain.count) + " keys that nothing reads: "
+                    + plain.map(\.0.key).joinedText(separator: ", ")
+                hint = "delete them (" + reasons.joinedText(separator: "; ") + ")"
+            }
+            out.append(finding(bp, at: first.keyRange, pointer: pointer, message, hint: hint))
         }
         return out
     }
