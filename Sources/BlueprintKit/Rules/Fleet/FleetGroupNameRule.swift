@@ -53,11 +53,25 @@ struct FleetGroupNameRule: FleetRule {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The pipeline name without its "-" Characters, as Foundation's `replacingOccurrences(of:
-    /// "-", with: "")` gave it (a "-" carrying a combining mark is another Character and stays),
-    /// without Foundation (tests compare the two).
+    /// The pipeline name without its "-", as Foundation's `replacingOccurrences(of: "-", with:
+    /// "")` gave it, without Foundation. ASCII names (all valid ones): every "-" byte. Otherwise
+    /// a "-" that a combining mark or emoji modifier extends is not a match there (a "-" before
+    /// ZWJ or a spacing mark is); Foundation's Unicode tables may differ from the standard
+    /// library's for marks added in recent Unicode versions (tests compare the common ones).
     static func withoutHyphens(_ pipeline: String) -> String {
         guard pipeline.utf8.contains(UInt8(ascii: "-")) else { return pipeline }
-        return String(pipeline.filter { $0 != "-" })
+        if pipeline.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: pipeline.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self) }
+        let scalars = Array(pipeline.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            if s == "-" {
+                guard i + 1 < scalars.count else { continue }
+                let next = scalars[i + 1]
+                let extended = (next.properties.isGraphemeExtend && next.value != 0x200D) || next.properties.isEmojiModifier
+                if !extended { continue }
+            }
+            out.append(s)
+        }
+        return String(out)
     }
 }
