@@ -136,6 +136,73 @@ final class HotPathTests: XCTestCase {
         }
     }
 
+    /// The model's one-pass member index gives the fields `Node.field` finds and the unknown
+    /// keys `Blueprint.unknown` lists, on the shared blueprints and on objects with shuffled,
+    /// missing, look-alike and unknown keys.
+    func testMemberIndexMatchesFieldLookups() throws {
+        var generator = SystemRandomNumberGenerator()
+        var objects: [Node] = []
+        func walk(_ n: Node) {
+            if n.isObject { objects.append(n) }
+            for m in n.members ?? [] { walk(m.value) }
+            for e in n.elements ?? [] { walk(e) }
+        }
+        let dir = TestPaths.sharedBlueprints
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            let path = dir.appendingPathComponent(name).appendingPathComponent("stack_config_template.json").path
+            guard let data = FileManager.default.contents(atPath: path), let root = try? JSONParser.parse(Array(data)) else { continue }
+            walk(root)
+        }
+        let keyPool = FieldCatalog.all.map(\.key) + ["AMI ", "ami", "\u{212A}EY_NAME", "x", "", "Lambda/x", "~"]
+        for _ in 0..<200 {
+            let keys = Array(Set((0..<Int.random(in: 0...12, using: &generator)).map { _ in keyPool.randomElement(using: &generator)! }))
+            let text = "{" + keys.enumerated().map { "\(JSONOut.quoted($1)): \($0)" }.joined(separator: ", ") + "}"
+            objects.append(try JSONParser.parse(Array(text.utf8)))
+        }
+        objects.append(try JSONParser.parse(Array("[1]".utf8)))
+        for lists in [FieldCatalog.topKeys, FieldCatalog.lambdaKeys, FieldCatalog.configKeys, FieldCatalog.uxDataKeys, FieldCatalog.affiliateKeys] {
+            for object in objects {
+                let index = MemberIndex(object, pointer: "/p", known: lists)
+                for (slot, key) in lists.enumerated() {
+                    let fast = index.field(slot), general = object.field(key, parentPointer: "/p")
+                    XCTAssertEqual(fast?.key, general?.key)
+                    XCTAssertEqual(fast?.pointer, general?.pointer)
+                    XCTAssertEqual(fast?.keyRange, general?.keyRange)
+                    XCTAssertEqual(fast?.node.range, general?.node.range)
+                }
+                let general = Blueprint.unknown(in: object, pointer: "/p", known: lists)
+                XCTAssertEqual(index.unknownFields.map(\.pointer), general.map(\.pointer))
+                XCTAssertEqual(index.unknownFields.map(\.keyRange), general.map(\.keyRange))
+            }
+        }
+    }
+
+    /// One pass over a value for all template words says what a pass per word says.
+    func testTemplateWordsInOnePass() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = TemplateLeftover.words.map { String(decoding: $0, as: UTF8.self) }
+            + ["HERE", "Example", "x", " ", "-", "é", "a", "sHould", "e.G", "list  of", "[", "]", "1", "heres", "ahere"]
+        var values = ["your ami here", "the name of it", "python run.py", "", " ", "here", "e.g", "ex"]
+        for _ in 0..<3_000 {
+            values.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for v in values {
+            var s = v
+            s.withUTF8 { b in
+                XCTAssertEqual(TemplateLeftover.containsAnyWord(b), TemplateLeftover.containsAnyWordByWord(b), v.debugDescription)
+            }
+        }
+    }
+
+    /// NameMap's hash over the contiguous bytes is FNV-1a of the UTF-8, as it was over `utf8`.
+    func testNameMapHashIsFNVOfTheBytes() {
+        for name in ["", "alice", "é", "a\u{301}", String(repeating: "long name ", count: 10), "\u{1F469}\u{200D}\u{1F469}"] {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            XCTAssertEqual(NameMap<Int>.hash(name), Int(truncatingIfNeeded: h ^ (h >> 29)))
+        }
+    }
+
     private func sharedBlueprintStrings() throws -> [String] {
         let dir = TestPaths.sharedBlueprints
         var out: [String] = []

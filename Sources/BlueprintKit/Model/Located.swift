@@ -1,41 +1,40 @@
 /// A JSON Pointer kept as its parent's pointer and the last step, written out only when someone
 /// reads it (a finding). The model holds ~1,000 fields for the 24 shared blueprints and only a
 /// few hundred findings name one: building every pointer up front cost 0.64 M instructions.
-/// The text is exactly what `JSONPointer.appending` builds step by step.
+/// The text is exactly what `JSONPointer.appending` builds step by step. Plain stored
+/// properties, no enum: fields are copied often (rules, the catalog walk), and an enum with a
+/// String payload made every copy a switch.
 public struct DeferredPointer: Sendable {
-    enum Tail: Sendable {
-        case none
-        case key(String)
-        case index(Int)
-    }
-
     let base: String
-    let tail: Tail
+    /// The member appended to `base`, if any.
+    let key: String?
+    /// The element appended to `base` when `key` is nil and this is not negative.
+    let index: Int
 
     /// A pointer already written out.
     public init(_ pointer: String) {
         base = pointer
-        tail = .none
+        key = nil
+        index = -1
     }
 
     /// The member `key` of the value at `parent`.
     public init(parent: String, key: String) {
         base = parent
-        tail = .key(key)
+        self.key = key
+        index = -1
     }
 
     /// The element `index` of the array at `parent`.
     public init(parent: String, index: Int) {
         base = parent
-        tail = .index(index)
+        key = nil
+        self.index = max(0, index)
     }
 
     public var text: String {
-        switch tail {
-        case .none: return base
-        case .key(let k): return JSONPointer.appending(base, k)
-        case .index(let i): return JSONPointer.appending(base, i)
-        }
+        if let key { return JSONPointer.appending(base, key) }
+        return index >= 0 ? JSONPointer.appending(base, index) : base
     }
 }
 
@@ -67,22 +66,27 @@ public struct Located<Value: Sendable>: Sendable {
 public struct Field: Sendable {
     public let key: String
     public let member: Node.Member
-    let deferredPointer: DeferredPointer
+    /// The parent's pointer (`keyed`), or the field's own.
+    private let pointerBase: String
+    private let keyed: Bool
 
     public init(key: String, member: Node.Member, pointer: String) {
         self.key = key
         self.member = member
-        self.deferredPointer = DeferredPointer(pointer)
+        pointerBase = pointer
+        keyed = false
     }
 
     /// The field `key` of the object at `parentPointer`; its pointer is written when read.
     init(key: String, member: Node.Member, parentPointer: String) {
         self.key = key
         self.member = member
-        self.deferredPointer = DeferredPointer(parent: parentPointer, key: key)
+        pointerBase = parentPointer
+        keyed = true
     }
 
-    public var pointer: String { deferredPointer.text }
+    public var pointer: String { keyed ? JSONPointer.appending(pointerBase, key) : pointerBase }
+    var deferredPointer: DeferredPointer { keyed ? DeferredPointer(parent: pointerBase, key: key) : DeferredPointer(pointerBase) }
     public var node: Node { member.value }
     public var keyRange: SourceRange { member.keyRange }
 
