@@ -78,15 +78,31 @@ final class HotPathTests: XCTestCase {
         XCTAssertEqual(Located(1, node: doc.root, pointer: "/given").pointer, "/given")
     }
 
-    func testJoinedTextMatchesJoined() {
-        var generator = SystemRandomNumberGenerator()
-        let words = ["", "a", "Lambda", "é", "a\u{301}", "x, y", "\u{1F469}\u{200D}\u{1F469}"]
-        for n in 0..<40 {
-            let list = (0..<(n % 7)).map { _ in words.randomElement(using: &generator)! }
-            for sep in [", ", "; ", "", "\u{301}"] {
-                XCTAssertEqual(Array(list.joinedText(separator: sep).unicodeScalars), Array(list.joined(separator: sep).unicodeScalars))
+    /// BP103's messages, written into a buffer, read as the interpolation and `joined` wrote them.
+    func testUnusedFieldMessagesMatchTheGeneralForm() throws {
+        let dir = TestPaths.sharedBlueprints
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            .map { dir.appendingPathComponent($0).appendingPathComponent("stack_config_template.json").path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        let context = RuleContext()
+        var multi = 0
+        for path in files {
+            guard case .success(let doc) = Document.load(path: path) else { continue }
+            let bp = Blueprint(document: doc)
+            for d in UnusedFieldRule().check(bp, context) {
+                guard let object = bp.catalogObjects.first(where: { d.message.hasPrefix($0.label + " has ") }) else { continue }
+                let unused = (object.node.members ?? []).filter { m in
+                    let spec = CatalogIndex.specs.firstIndex { $0.container == object.container && $0.key == m.key }
+                    return spec.map { UnusedFieldRule.unused[$0] } ?? false
+                }
+                let reasons = unused.map { m in CatalogIndex.unusedReason[CatalogIndex.specs.firstIndex { $0.container == object.container && $0.key == m.key }!]! }
+                    .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                XCTAssertEqual(d.message, "\(object.label) has \(unused.count) keys that nothing reads: \(unused.map(\.key).joined(separator: ", "))")
+                XCTAssertEqual(d.hint, "delete them (\(reasons.joined(separator: "; ")))")
+                multi += 1
             }
         }
+        XCTAssertGreaterThan(multi, 5, "the shared blueprints have objects with several unused keys")
     }
 
     /// Columns counted eight bytes at a time equal the scalar count of a byte loop.
@@ -162,7 +178,7 @@ final class HotPathTests: XCTestCase {
         objects.append(try JSONParser.parse(Array("[1]".utf8)))
         for lists in [FieldCatalog.topKeys, FieldCatalog.lambdaKeys, FieldCatalog.configKeys, FieldCatalog.uxDataKeys, FieldCatalog.affiliateKeys] {
             for object in objects {
-                let index = MemberIndex(object, pointer: "/p", known: lists)
+                let index = MemberIndex(object, pointer: "/p", known: KnownKeys(lists))
                 for (slot, key) in lists.enumerated() {
                     let fast = index.field(slot), general = object.field(key, parentPointer: "/p")
                     XCTAssertEqual(fast?.key, general?.key)

@@ -18,7 +18,7 @@ public struct Blueprint: Sendable {
             source = document.source
             root = document.root
             let r = document.root
-            let index = MemberIndex(r, pointer: "", known: FieldCatalog.topKeys), s = Self.slots
+            let index = MemberIndex(r, pointer: "", known: KnownKeys.top), s = Self.slots
             pipelineName = index.field(s[0])
             region = index.field(s[1])
             stage = index.field(s[2])
@@ -29,7 +29,7 @@ public struct Blueprint: Sendable {
             catalogObjects = Blueprint.catalogObjects(root: r, lambda: lambda, uxData: uxData)
         }
 
-        static let slots = MemberIndex.slots(["PipelineName", "REGION", "STAGE", "Metadata", "Lambda", "UXData"], in: FieldCatalog.topKeys)
+        static let slots = MemberIndex.slots(["PipelineName", "REGION", "STAGE", "Metadata", "Lambda", "UXData"], in: KnownKeys.top)
     }
 
     private let storage: Storage
@@ -108,7 +108,7 @@ extension Blueprint.Lambda {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        let index = MemberIndex(field.node, pointer: field.pointer, known: FieldCatalog.lambdaKeys), s = Self.slots
+        let index = MemberIndex(field.node, pointer: field.pointer, known: KnownKeys.lambda), s = Self.slots
         codeUri = index.field(s[0])
         handler = index.field(s[1])
         postCodeUri = index.field(s[2])
@@ -119,14 +119,14 @@ extension Blueprint.Lambda {
     }
 
     static let slots = MemberIndex.slots(["CodeUri", "Handler", "PostCodeUri", "PostHandler", "PostTrigger", "LambdaConfig"],
-                                         in: FieldCatalog.lambdaKeys)
+                                         in: KnownKeys.lambda)
 }
 
 extension Blueprint.LambdaConfig {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        let index = MemberIndex(field.node, pointer: field.pointer, known: FieldCatalog.configKeys), s = Self.slots
+        let index = MemberIndex(field.node, pointer: field.pointer, known: KnownKeys.config), s = Self.slots
         ami = index.field(s[0])
         instanceType = index.field(s[1])
         region = index.field(s[2])
@@ -147,14 +147,14 @@ extension Blueprint.LambdaConfig {
 
     static let slots = MemberIndex.slots(["AMI", "INSTANCE_TYPE", "REGION", "IAM_ROLE", "KEY_NAME", "SECURITY_GROUPS",
                                           "WORKING_DIRECTORY", "COMMAND", "SHUTDOWN_BEHAVIOR", "EXECUTION_TIMEOUT",
-                                          "SSM_TIMEOUT", "LAUNCH", "DEPLOY_LIMIT", "MAXCOST", "MONITOR"], in: FieldCatalog.configKeys)
+                                          "SSM_TIMEOUT", "LAUNCH", "DEPLOY_LIMIT", "MAXCOST", "MONITOR"], in: KnownKeys.config)
 }
 
 extension Blueprint.UXData {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        let index = MemberIndex(field.node, pointer: field.pointer, known: FieldCatalog.uxDataKeys)
+        let index = MemberIndex(field.node, pointer: field.pointer, known: KnownKeys.uxData)
         affiliatesField = index.field(Self.affiliatesSlot)
         var list: [Blueprint.Affiliate] = []
         if let a = affiliatesField, let elements = a.node.elements {
@@ -167,7 +167,7 @@ extension Blueprint.UXData {
         unknownFields = index.unknownFields
     }
 
-    static let affiliatesSlot = MemberIndex.slots(["Affiliates"], in: FieldCatalog.uxDataKeys)[0]
+    static let affiliatesSlot = MemberIndex.slots(["Affiliates"], in: KnownKeys.uxData)[0]
 }
 
 extension Blueprint.Affiliate {
@@ -175,13 +175,14 @@ extension Blueprint.Affiliate {
         self.index = index
         self.node = node
         self.pointer = pointer
-        let index = MemberIndex(node, pointer: pointer, known: FieldCatalog.affiliateKeys), s = Self.slots
+        let index = MemberIndex(node, pointer: pointer, known: KnownKeys.affiliate), s = Self.slots
         name = index.field(s[0])
         userNames = index.field(s[1])
         userInput = index.field(s[2])
         contactEmail = index.field(s[3])
         var users: [Located<String>] = []
         if let u = userNames, let elements = u.node.elements {
+            users.reserveCapacity(elements.count)
             let parent = u.pointer // written once here, each user's only for a finding
             for (i, e) in elements.enumerated() {
                 if let s = e.string { users.append(Located(s, node: e, deferred: DeferredPointer(parent: parent, index: i))) }
@@ -191,5 +192,5 @@ extension Blueprint.Affiliate {
         unknownFields = index.unknownFields
     }
 
-    static let slots = MemberIndex.slots(["AffiliateName", "UserNames", "UserInput", "ContactEmail"], in: FieldCatalog.affiliateKeys)
+    static let slots = MemberIndex.slots(["AffiliateName", "UserNames", "UserInput", "ContactEmail"], in: KnownKeys.affiliate)
 }

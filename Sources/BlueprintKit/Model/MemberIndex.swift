@@ -13,7 +13,8 @@ struct MemberIndex {
     private(set) var unknownFields: [Field] = []
 
     /// `node` need not be an object (then no field is present and none is unknown).
-    init(_ node: Node, pointer: String, known: [String]) {
+    init(_ node: Node, pointer: String, known lookup: KnownKeys) {
+        let known = lookup.keys
         self.known = known
         self.pointer = pointer
         position = [Int](repeating: -1, count: known.count)
@@ -24,9 +25,7 @@ struct MemberIndex {
         self.members = members
         for i in members.indices {
             let key = members[i].key
-            var k = 0
-            while k < known.count, !known[k].sameScalars(as: key) { k += 1 }
-            if k < known.count {
+            if let k = lookup.position(of: key) {
                 position[k] = i
             } else {
                 unknownFields.append(Field(key: key, member: members[i], parentPointer: pointer))
@@ -41,7 +40,37 @@ struct MemberIndex {
     }
 
     /// Positions of `keys` in `known`, for reading fields by slot; every key must be known.
-    static func slots(_ keys: [String], in known: [String]) -> [Int] {
-        keys.map { key in known.firstIndex { $0.sameScalars(as: key) }! }
+    static func slots(_ keys: [String], in known: KnownKeys) -> [Int] {
+        keys.map { key in known.position(of: key)! }
     }
+}
+
+/// The catalog keys of one container, grouped by UTF-8 length: a member's key is compared with
+/// the few keys of its length only (LambdaConfig knows 31 keys).
+struct KnownKeys: Sendable {
+    let keys: [String]
+    /// Positions in `keys`, shortest keys first; those of length n are order[start[n]..<start[n + 1]].
+    private let order: [Int]
+    private let start: [Int]
+
+    init(_ keys: [String]) {
+        self.keys = keys
+        order = keys.indices.sorted { (keys[$0].utf8.count, $0) < (keys[$1].utf8.count, $1) }
+        let longest = keys.map(\.utf8.count).max() ?? 0
+        var start = [Int](repeating: 0, count: longest + 2)
+        for n in 0...(longest + 1) { start[n] = keys.filter { $0.utf8.count < n }.count }
+        self.start = start
+    }
+
+    /// The position of `key` in `keys`, by code points.
+    func position(of key: String) -> Int? {
+        let n = key.utf8.count
+        guard n + 1 < start.count else { return nil }
+        for k in start[n]..<start[n + 1] where keys[order[k]].sameScalars(as: key) { return order[k] }
+        return nil
+    }
+
+    static let top = KnownKeys(FieldCatalog.topKeys), lambda = KnownKeys(FieldCatalog.lambdaKeys),
+               config = KnownKeys(FieldCatalog.configKeys), uxData = KnownKeys(FieldCatalog.uxDataKeys),
+               affiliate = KnownKeys(FieldCatalog.affiliateKeys)
 }
