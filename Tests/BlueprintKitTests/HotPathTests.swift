@@ -105,6 +105,17 @@ final class HotPathTests: XCTestCase {
         XCTAssertGreaterThan(multi, 5, "the shared blueprints have objects with several unused keys")
     }
 
+    func testJoinedTextMatchesJoined() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["", "a", "Lambda", "é", "a\u{301}", "x, y", "\u{1F469}\u{200D}\u{1F469}"]
+        for n in 0..<40 {
+            let list = (0..<(n % 7)).map { _ in words.randomElement(using: &generator)! }
+            for sep in [", ", "; ", "", "\u{301}"] {
+                XCTAssertEqual(Array(list.joinedText(separator: sep).unicodeScalars), Array(list.joined(separator: sep).unicodeScalars))
+            }
+        }
+    }
+
     /// Columns counted eight bytes at a time equal the scalar count of a byte loop.
     func testScalarStartsMatchAByteLoop() {
         var generator = SystemRandomNumberGenerator()

@@ -55,10 +55,17 @@ struct KnownKeys: Sendable {
 
     init(_ keys: [String]) {
         self.keys = keys
-        order = keys.indices.sorted { (keys[$0].utf8.count, $0) < (keys[$1].utf8.count, $1) }
-        let longest = keys.map(\.utf8.count).max() ?? 0
-        var start = [Int](repeating: 0, count: longest + 2)
-        for n in 0...(longest + 1) { start[n] = keys.filter { $0.utf8.count < n }.count }
+        // A counting sort by length (stable: keys of one length keep the catalog's order).
+        let lengths = keys.map(\.utf8.count)
+        var start = [Int](repeating: 0, count: (lengths.max() ?? 0) + 2)
+        for n in lengths { start[n + 1] += 1 }
+        for n in 1..<start.count { start[n] += start[n - 1] }
+        var next = start, order = [Int](repeating: 0, count: keys.count)
+        for (i, n) in lengths.enumerated() {
+            order[next[n]] = i
+            next[n] += 1
+        }
+        self.order = order
         self.start = start
     }
 
