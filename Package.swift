@@ -44,7 +44,7 @@ let package = Package(
         // the first request, so offline commands never load it (docs/performance.md, "Start-up").
         .systemLibrary(name: "CCurlLoader"),
         // AWS: SigV4 signer, credential providers, endpoints, transport, thin per-service calls.
-        .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader"]),
+        .target(name: "AWSClient", dependencies: ["CLibCrypto", "CCurlLoader", "PlatformSupport"]),
         // `bpctl audit affiliates`: blueprint intent × IAM reality, one file per finding kind.
         .target(name: "Audit", dependencies: ["BlueprintKit", "AWSClient"]),
         // zlib (Debian: zlib1g-dev) to inflate zip entries for `scripting parse-zip`.
@@ -52,7 +52,7 @@ let package = Package(
         // libgit2 (Debian: libgit2-dev): blueprints at revisions and commits without the git
         // executable; opened with dlopen on first use (its header gives the types), like libcurl.
         .systemLibrary(name: "CLibGit2"),
-        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "PlatformSupport"]),
         // Carrying changes out: the apply lock, the journal, AMI creation and blueprint updates.
         .target(name: "Applier", dependencies: ["BlueprintKit", "AWSClient", "GitKit", "Planner", "CZlib", .product(name: "Yams", package: "Yams")]),
         // The system libyaml's header (Debian: libyaml-dev); WorkflowCore links libyaml.a.
@@ -106,7 +106,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         // The deployed analysis (moto) that the planner and applier tests share.
         .target(name: "PlanFixtures", dependencies: ["Planner", "BlueprintKit", "AWSClient", "TestSupport"], path: "Tests/PlanFixtures"),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport", "PlatformSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
         .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib", "neurocaas-contrib-full"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),

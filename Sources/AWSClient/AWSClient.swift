@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// The one place requests are signed, sent and retried. Per-service calls (STS.swift, …) build
 /// requests and read replies; they never touch credentials, signing or retries.
@@ -10,7 +15,7 @@ public final class AWSClient: @unchecked Sendable {
     public let timeout: Double
     private let chain: CredentialChain
     private var cached: Credentials?
-    private let lock = NSLock()
+    private let lock = Lock()
 
     public init(environment: AWSEnvironment = .process, profile: String? = nil, region: String,
                 transport: HTTPTransport = CurlTransport(), retry: RetryPolicy? = nil, timeout: Double = 30) {
@@ -112,7 +117,7 @@ enum ErrorDocument {
                              statusCode: r.status)
             }
         }
-        if let json = try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any] {
+        if let json = JSONReader.object(r.body) {
             let type = (json["__type"] as? String ?? json["code"] as? String ?? r.headers["x-amzn-errortype"] ?? "")
                 .split(separator: "#").last.map(String.init) ?? ""
             let message = json["message"] as? String ?? json["Message"] as? String ?? ""

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// The process environment and home directory, injectable so tests never read the real
 /// ~/.aws or environment.
@@ -13,7 +18,7 @@ public struct AWSEnvironment: Sendable {
 
     public static var process: AWSEnvironment {
         let env = ProcessInfo.processInfo.environment
-        return AWSEnvironment(variables: env, home: env["HOME"] ?? NSHomeDirectory())
+        return AWSEnvironment(variables: env, home: env["HOME"] ?? HomeDirectory.current)
     }
 
     public subscript(_ name: String) -> String? {

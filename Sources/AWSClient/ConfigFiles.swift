@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// ~/.aws/credentials and ~/.aws/config, read the way the AWS CLI reads them: INI sections
 /// (`[name]` in credentials, `[profile name]` or `[default]` in config), `key = value` lines,
@@ -28,19 +33,19 @@ public struct ConfigFiles: Sendable {
         var out: [String: [String: String]] = [:]
         var section: String?
         for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("["), line.hasSuffix("]") {
-                var name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                if profilePrefix, name.hasPrefix("profile ") { name = String(name.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
+                var name = line.dropFirst().dropLast().trimmingWhitespace()
+                if profilePrefix, name.hasPrefix("profile ") { name = String(name.dropFirst(8)).trimmingWhitespace() }
                 section = name
                 out[name, default: [:]] = out[name] ?? [:]
                 continue
             }
             guard let section, let eq = line.firstIndex(of: "=") else { continue }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            let key = line[..<eq].trimmingWhitespace().lowercased()
+            var value = line[line.index(after: eq)...].trimmingWhitespace()
+            if let hash = value.firstRange(of: " #") { value = String(value[..<hash.lowerBound]).trimmingWhitespace() }
             out[section]?[key] = value
         }
         return out

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds credentials the way the AWS CLI does: an explicit --profile first; otherwise
 /// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN), then the AWS_PROFILE (or
@@ -105,7 +109,7 @@ public struct InstanceMetadata: Sendable {
         let role = try await get("/latest/meta-data/iam/security-credentials/").split(separator: "\n").first.map(String.init) ?? ""
         guard !role.isEmpty else { throw AWSError.noCredentials(tried: ["instance metadata (no role)"]) }
         let json = try await get("/latest/meta-data/iam/security-credentials/\(role)")
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+        guard let object = JSONReader.object(Array(json.utf8)),
               let id = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String else {
             throw AWSError.malformedResponse("instance metadata credentials for role \(role)")
         }

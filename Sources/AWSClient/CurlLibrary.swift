@@ -1,5 +1,10 @@
 import CCurlLoader
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// libcurl, opened with dlopen the first time a request is made. Linking it (as
 /// FoundationNetworking does) makes every start-up map and relocate libcurl and ~30 libraries it
@@ -16,7 +21,7 @@ final class CurlLibrary: @unchecked Sendable {
     }()
 
     var api = bp_curl_api()
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Idle easy handles: reusing one keeps its connections and DNS cache alive between requests.
     private var idle: [UnsafeMutableRawPointer] = []
 

@@ -1,5 +1,13 @@
 import CCurlLoader
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The production transport: libcurl's easy API (CurlLibrary.swift), one blocking transfer per
 /// request on its own thread so the cooperative pool never waits on the network.
@@ -21,9 +29,11 @@ public final class CurlTransport: HTTPTransport, Sendable {
     private func run(_ request: HTTPRequest, timeout: Double, toFile directory: URL?) async throws -> (HTTPResponse, URL?) {
         let library = try CurlLibrary.shared.get()
         return try await withCheckedThrowingContinuation { continuation in
-            Thread {
+            let started = DetachedThread.start {
                 continuation.resume(with: Result { try CurlExchange(library, toFile: directory).perform(request, timeout: timeout) })
-            }.start()
+            }
+            // Foundation's Thread trapped here; a transport error is retried like a refused connection.
+            if !started { continuation.resume(throwing: TransportError(description: "cannot start a thread for the request")) }
         }
     }
 }
@@ -132,7 +142,7 @@ private final class CurlExchange {
             headers = [:]
         } else if let colon = text.firstIndex(of: ":") {
             let name = text[..<colon].lowercased()
-            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: colon)...].trimmingWhitespace()
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
     }

@@ -41,7 +41,7 @@ public struct Endpoint: Sendable, Equatable {
     }
 
     static func parse(_ url: String, _ signingRegion: String) -> Endpoint? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
         let scheme = String(url[..<schemeEnd.lowerBound]).lowercased()
         let rest = url[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" }

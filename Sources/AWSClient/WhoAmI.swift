@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `bpctl whoami` reports: who the credentials belong to and where requests go. Never the
 /// secret; the access key id is shown masked.

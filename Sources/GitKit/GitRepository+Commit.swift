@@ -1,5 +1,10 @@
 import CLibGit2
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 extension GitRepository {
     /// True when the index holds unmerged entries (a merge or rebase stopped on conflicts).
@@ -113,15 +118,15 @@ extension GitRepository {
 
     /// Put the working-tree state of one path into both indexes (added, changed or removed).
     private func stage(_ path: String, into scratch: OpaquePointer, alsoInto index: OpaquePointer) throws {
-        let absolute = (workdir as NSString).appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
+        let absolute = PathText.appending(workdir, path)
+        var isDirectory = false  // FoundationEssentials's Bool (Foundation's ObjCBool)
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
             // Gone from the working tree: record the removal (no error when it was never tracked).
             _ = G.git_index_remove_bypath!(scratch, path)
             _ = G.git_index_remove_bypath!(index, path)
             return
         }
-        guard !isDirectory.boolValue else {
+        guard !isDirectory else {
             throw GitError(.other, "\(path) in \(workdir) is a directory; name the files to commit")
         }
         guard G.git_index_add_bypath!(index, path) == 0 else {

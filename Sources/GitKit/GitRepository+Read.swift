@@ -1,5 +1,9 @@
 import CLibGit2
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension GitRepository {
     /// The bytes of `path` (relative to the working tree) as committed in `rev`: "REV:path".

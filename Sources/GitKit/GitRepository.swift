@@ -1,11 +1,16 @@
 import CLibGit2
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// One non-bare git repository, opened through libgit2. Calls are serialised by a lock because a
 /// libgit2 repository handle must not be used from two threads at once.
 public final class GitRepository: @unchecked Sendable {
     let handle: OpaquePointer
-    let lock = NSLock()
+    let lock = Lock()
     /// Absolute path of the working tree, without a trailing slash.
     public let workdir: String
 
@@ -22,7 +27,7 @@ public final class GitRepository: @unchecked Sendable {
         try LibGit2.load()
         var start = URL(fileURLWithPath: path).standardizedFileURL.path
         while !FileManager.default.fileExists(atPath: start), start != "/" {
-            start = (start as NSString).deletingLastPathComponent
+            start = PathText.deletingLastComponent(start)
         }
         var found = git_buf()
         defer { G.git_buf_dispose!(&found) }
@@ -72,11 +77,11 @@ public final class GitRepository: @unchecked Sendable {
         var head = path
         var tail: [String] = []
         while !FileManager.default.fileExists(atPath: head), head != "/" {
-            tail.insert((head as NSString).lastPathComponent, at: 0)
-            head = (head as NSString).deletingLastPathComponent
+            tail.insert(PathText.lastComponent(head), at: 0)
+            head = PathText.deletingLastComponent(head)
         }
         let resolved = URL(fileURLWithPath: head).resolvingSymlinksInPath().path
-        return tail.reduce(resolved) { ($0 as NSString).appendingPathComponent($1) }
+        return tail.reduce(resolved) { PathText.appending($0, $1) }
     }
 
     /// The commit HEAD points at, or nil on an unborn branch (a repository with no commits).

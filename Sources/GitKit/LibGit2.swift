@@ -1,5 +1,10 @@
 import CLibGit2
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// libgit2's functions, resolved by `LibGit2.load()` (every entry point calls it first, so
 /// the force-unwraps below never meet an unresolved function).
@@ -36,7 +41,7 @@ enum LibGit2 {
     /// libgit2's last error message on this thread ("" when none).
     static func lastError() -> String {
         guard let e = G.git_error_last!(), let text = e.pointee.message else { return "" }
-        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(cString: text).trimmingWhitespaceAndNewlines()
     }
 
     /// "sentence: libgit2's reason" (the reason only when libgit2 gave one).

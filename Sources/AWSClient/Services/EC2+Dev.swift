@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// EC2 calls for dev instances (`bpctl dev`, `neurocaas-contrib remote`): the instance details a
 /// dev loop needs in one DescribeInstances, images by name, and RunInstances with volume tags and
@@ -124,10 +128,6 @@ extension EC2 {
 
     /// EC2 writes launchTime as ISO 8601, with or without fractional seconds.
     static func parseTime(_ s: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: s) { return d }
-        f.formatOptions = [.withInternetDateTime]
-        return f.date(from: s)
+        ISO8601Timestamp.parse(s)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// IAM reads for `bpctl audit affiliates`: the account's users, groups, memberships, inline
 /// group policies and credential facts. Every list call follows Marker/IsTruncated to the end.
@@ -123,9 +127,6 @@ extension IAM {
 /// IAM's ISO 8601 timestamps, with or without fractional seconds.
 public enum IAMDates {
     public static func parse(_ s: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        if let d = f.date(from: s) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: s)
+        ISO8601Timestamp.parse(s)
     }
 }

@@ -16,7 +16,7 @@ public struct Lambda: Sendable {
 
     static func configuration(_ o: [String: Any]) -> Configuration {
         let env = ((o["Environment"] as? [String: Any])?["Variables"] as? [String: String]) ?? [:]
-        return Configuration(name: o["FunctionName"] as? String ?? "", handler: o["Handler"] as? String, timeout: o["Timeout"] as? Int,
+        return Configuration(name: o["FunctionName"] as? String ?? "", handler: o["Handler"] as? String, timeout: JSONNumber.int(o["Timeout"]),
                              environment: env, revisionID: o["RevisionId"] as? String)
     }
 

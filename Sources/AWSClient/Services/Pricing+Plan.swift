@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The AWS Price List API (JSON 1.1, `AWSPriceListService`), for `bpctl plan --pricing live`.
 /// Its endpoint is regional but only in a few regions, so callers use a us-east-1 client.
@@ -24,7 +28,7 @@ public struct Pricing: Sendable {
         // PriceList is a list of JSON documents encoded as strings.
         for item in reply["PriceList"] as? [Any] ?? [] {
             let product: [String: Any]?
-            if let s = item as? String { product = try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any] } else { product = item as? [String: Any] }
+            if let s = item as? String { product = JSONReader.object(Array(s.utf8)) } else { product = item as? [String: Any] }
             guard let product, let terms = (product["terms"] as? [String: Any])?["OnDemand"] as? [String: Any] else { continue }
             for term in terms.values {
                 for dimension in ((term as? [String: Any])?["priceDimensions"] as? [String: Any] ?? [:]).values {

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// S3 (REST-XML), path-style addressing so custom endpoints (moto, LocalStack) and buckets with
 /// dots work alike.
@@ -35,11 +42,9 @@ public struct S3: Sendable {
     /// time, so memory stays bounded by a part whatever the file size. A failed multipart upload
     /// is aborted so no parts are left behind.
     public func putFile(bucket: String, key: String, path file: String) async throws {
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw AWSError.transport("cannot read \(file)", endpoint: "") }
-        defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        if size < multipartThreshold {
-            try await putObject(bucket: bucket, key: key, body: [UInt8](handle.readDataToEndOfFile()))
+        guard let handle = FileReader(path: file) else { throw AWSError.transport("cannot read \(file)", endpoint: "") }
+        if handle.size < multipartThreshold {
+            try await putObject(bucket: bucket, key: key, body: try handle.readToEnd())
             return
         }
         let create = try XMLTree(try await client.send(.s3, method: "POST", path: path(bucket, key), query: [("uploads", "")]).body)
@@ -48,10 +53,10 @@ public struct S3: Sendable {
             var parts: [(Int, String)] = []
             var number = 1
             while true {
-                let chunk = handle.readData(ofLength: partSize)
+                let chunk = try handle.read(upTo: partSize)
                 if chunk.isEmpty { break }
                 let r = try await client.send(.s3, method: "PUT", path: path(bucket, key),
-                                              query: [("partNumber", String(number)), ("uploadId", uploadID)], body: [UInt8](chunk))
+                                              query: [("partNumber", String(number)), ("uploadId", uploadID)], body: chunk)
                 parts.append((number, r.headers["etag"] ?? ""))
                 number += 1
             }

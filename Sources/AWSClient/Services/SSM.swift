@@ -27,7 +27,7 @@ public struct SSM: Sendable {
 
     public func getCommandInvocation(commandID: String, instanceID: String) async throws -> Invocation {
         let r = try await client.json11(.ssm, target: "AmazonSSM.GetCommandInvocation", ["CommandId": commandID, "InstanceId": instanceID])
-        return Invocation(status: r["Status"] as? String ?? "", responseCode: r["ResponseCode"] as? Int,
+        return Invocation(status: r["Status"] as? String ?? "", responseCode: JSONNumber.int(r["ResponseCode"]),
                           standardOutput: r["StandardOutputContent"] as? String ?? "", standardError: r["StandardErrorContent"] as? String ?? "")
     }
 }
