@@ -19,12 +19,14 @@ struct UnusedFieldRule: Rule {
         for (o, object) in bp.catalogObjects.enumerated() {
             // Spec ids first (no member copied for the many objects without unused keys).
             guard specs[o].contains(where: { $0.map { unused[$0] } ?? false }), let members = object.node.members else { continue }
-            // (key, why) of the keys nothing reads.
-            var plain: [(Node.Member, String)] = []
+            // (member position, why) of the keys nothing reads: positions, not member copies.
+            var plain: [(Int, String)] = []
+            plain.reserveCapacity(specs[o].count)
             for (j, spec) in specs[o].enumerated() {
-                if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((members[j], why)) }
+                if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((j, why)) }
             }
-            guard let (first, why) = plain.first else { continue }
+            guard let (firstAt, why) = plain.first else { continue }
+            let first = members[firstAt]
             let pointer = JSONPointer.appending(object.pointer, first.key)
             let message: String, hint: String
             if plain.count == 1 {
@@ -42,7 +44,7 @@ struct UnusedFieldRule: Rule {
                 m.literal(" keys that nothing reads: ")
                 for k in plain.indices {
                     if k > 0 { m.literal(", ") }
-                    m.write(plain[k].0.key)
+                    m.write(members[plain[k].0].key)
                 }
                 message = m.string
                 var h = OutputBuffer(capacity: 256)
