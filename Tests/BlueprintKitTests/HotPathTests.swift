@@ -116,6 +116,24 @@ final class HotPathTests: XCTestCase {
         }
     }
 
+    /// The parser's stacks move members out in order, grow, and give back what an error left.
+    func testMoveStackKeepsOrderAndFreesOnErrors() {
+        var stack = MoveStack<String>(capacity: 1)
+        let values = (0..<100).map { String(repeating: "x", count: $0) } // heap strings from 16 bytes
+        for v in values { stack.push(v) }
+        XCTAssertEqual(stack.popArray(from: 90), Array(values[90...]))
+        XCTAssertEqual(stack.count, 90)
+        XCTAssertEqual(stack.popArray(from: 90), [])
+        XCTAssertEqual(stack.withElement(89) { $0 }, values[89])
+        stack.free()
+        // Errors deep inside open containers (their members still on the stacks), then a parse
+        // that succeeds: each parse has its own stacks.
+        for text in ["{\"a\": [1, {\"b\": [2, \"long string value here\",", "[[[[{\"k\": 1, \"k\": 2}]]]]", "{\"x\": [1, 2,]}"] {
+            XCTAssertThrowsError(try JSONParser.parse(Array(text.utf8)), text)
+        }
+        XCTAssertEqual(try JSONParser.parse(Array("{\"a\": [1, {\"b\": []}], \"c\": {}}".utf8)).members?.map(\.key), ["a", "c"])
+    }
+
     /// Columns counted eight bytes at a time equal the scalar count of a byte loop.
     func testScalarStartsMatchAByteLoop() {
         var generator = SystemRandomNumberGenerator()
