@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "bpctl", targets: ["bpctl"]),
+        .executable(name: "bpctl-full", targets: ["bpctl-full"]),
         .executable(name: "neurocaas-contrib", targets: ["neurocaas-contrib"]),
         .executable(name: "neurocaas-contrib-full", targets: ["neurocaas-contrib-full"]),
         .library(name: "BlueprintKit", targets: ["BlueprintKit"]),
@@ -25,18 +26,25 @@ let package = Package(
     ],
     targets: [
         // What swift-corelibs-foundation gave the targets linked into the fronts (NSLock, NSString
-        // paths, CharacterSet trimming), on libc alone: Foundation's presence costs every process
-        // ~1 ms of start-up (docs/performance.md, "Start-up").
+        // paths, CharacterSet trimming, FileHandle), on libc and FoundationEssentials alone, and the
+        // fronts' exec of their companion: Foundation's presence costs every process ~1 ms of
+        // start-up (docs/performance.md, "Start-up").
         .target(name: "PlatformSupport"),
         // Blueprints: positioned parsing, the typed model, rules, suppressions, renderers.
         .target(
             name: "BlueprintKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["PlatformSupport", "CLibYAML"],
             // Metadata of concrete generic types (Dictionary<ScalarKey, …>, Set<String>, …) through
             // accessor functions that pass the conformances, not through mangled names the runtime
             // resolves by scanning every conformance record of the binary (issue 13).
-            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])],
+            // YAML through the system libyaml, statically (as WorkflowCore): Yams' Swift layer pulls
+            // swift-corelibs-foundation into every binary that links BlueprintKit.
+            linkerSettings: [.linkedLibrary(":libyaml.a")]
         ),
+        // The ICU regex engine (NSRegularExpression) for schema patterns ECMARegex refuses, kept out
+        // of BlueprintKit so a front links without Foundation; executables call SchemaICU.install().
+        .target(name: "SchemaICU", dependencies: ["BlueprintKit"]),
         // OpenSSL's libcrypto for SHA-256 and HMAC in SigV4, opened with dlopen on the first
         // signature (no pkg-config: that would link it into every start-up).
         .systemLibrary(name: "CLibCrypto"),
@@ -69,19 +77,36 @@ let package = Package(
         .target(name: "DevInstances", dependencies: ["BlueprintKit", "AWSClient", "Applier"]),
         // Drop-in `neurocaas-contrib` for analysis scripts: a small front that answers the getters and
         // read-yaml itself and runs `neurocaas-contrib-full` (installed next to it) for everything else.
-        .executableTarget(name: "neurocaas-contrib", dependencies: ["WorkflowCore"], linkerSettings: noExportedSymbols),
+        .executableTarget(name: "neurocaas-contrib", dependencies: ["WorkflowCore", "PlatformSupport"], linkerSettings: noExportedSymbols),
         .executableTarget(
             name: "neurocaas-contrib-full",
-            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["WorkflowKit", "AWSClient", "AnalysisKit", "BlueprintKit", "SchemaICU", "DevInstances", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: noExportedSymbols
         ),
         // Desired state from a blueprint, live state from AWS, the diff, the plan document.
         .target(name: "Planner", dependencies: ["BlueprintKit", "AWSClient", "GitKit"]),
-        // The CLI: parses flags, calls BlueprintKit, renders, picks the exit code.
+        // What both bpctl binaries run: validate, rules, schema, whoami, the entry point (usage
+        // errors exit 2, "did you mean") and output helpers, on FoundationEssentials and libc only,
+        // so the front links no swift-corelibs-foundation (docs/performance.md, "Start-up").
+        .target(
+            name: "BPCtlCommands",
+            dependencies: ["BlueprintKit", "AWSClient", "PlatformSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+        ),
+        // The front `bpctl`: answers --version, validate, rules, schema and whoami itself and runs
+        // `bpctl-full` (installed next to it) for everything else, as neurocaas-contrib does.
         .executableTarget(
             name: "bpctl",
+            dependencies: ["BPCtlCommands", "PlatformSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: noExportedSymbols
+        ),
+        // The whole CLI (`bpctl-full`): parses flags, calls the libraries, renders, picks the exit code.
+        .executableTarget(
+            name: "bpctl-full",
             dependencies: [
+                "BPCtlCommands",
                 "BlueprintKit",
+                "SchemaICU",
                 "AWSClient",
                 "Audit",
                 "DevInstances",
@@ -98,9 +123,9 @@ let package = Package(
         .executableTarget(name: "bpctl-bench", dependencies: ["AWSClient"]),
         // Writes the bundled schema's generated check (scripts/gen-schema-check.sh; not installed).
         .executableTarget(name: "schema-codegen", dependencies: ["BlueprintKit"]),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", "PlatformSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", "PlatformSupport", "SchemaICU", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
-        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "bpctl", "TestSupport"]),
+        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "BPCtlCommands", "PlatformSupport", "bpctl", "bpctl-full", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
@@ -108,11 +133,11 @@ let package = Package(
         .target(name: "PlanFixtures", dependencies: ["Planner", "BlueprintKit", "AWSClient", "TestSupport"], path: "Tests/PlanFixtures"),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport", "PlatformSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "BlueprintKit", "AWSClient", "TestSupport"]),
-        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "neurocaas-contrib", "neurocaas-contrib-full"]),
+        .testTarget(name: "DevInstancesTests", dependencies: ["DevInstances", "AWSClient", "BlueprintKit", "TestSupport", "bpctl", "bpctl-full", "neurocaas-contrib", "neurocaas-contrib-full"]),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlanFixtures", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl"], exclude: ["Golden"]),
-        .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "neurocaas-contrib", "neurocaas-contrib-full"]),
+        .testTarget(name: "ApplierTests", dependencies: ["Applier", "Planner", "PlanFixtures", "BlueprintKit", "GitKit", "AWSClient", "TestSupport", "bpctl", "bpctl-full"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PlanFixtures", "BlueprintKit", "AWSClient", "GitKit", "TestSupport", "bpctl", "bpctl-full"], exclude: ["Golden"]),
+        .testTarget(name: "AnalysisKitTests", dependencies: ["AnalysisKit", "BlueprintKit", "AWSClient", "WorkflowKit", "TestSupport", "bpctl", "bpctl-full", "neurocaas-contrib", "neurocaas-contrib-full"]),
         .testTarget(name: "WorkflowKitTests", dependencies: ["WorkflowKit", "WorkflowCore", "AWSClient", "TestSupport", "neurocaas-contrib", "neurocaas-contrib-full"]),
     ]
 )

@@ -5,7 +5,7 @@
 # shared blueprints against one Python process that json.dumps(indent=4) the same files.
 # Usage: bench/ami.sh [ROUNDS]
 source "$(dirname "$0")/lib.sh"
-bench_build bpctl
+bench_build bpctl bpctl-full
 bench_moto
 rounds=${1:-5}
 bpctl=$PWD/.build/release/bpctl

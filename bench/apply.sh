@@ -8,7 +8,7 @@
 # cloudformation create-stack of the same compiled template + wait stack-create-complete
 # (no plan, no packaging). Usage: bench/apply.sh [ROUNDS]
 source "$(dirname "$0")/lib.sh"
-bench_build bpctl
+bench_build bpctl bpctl-full
 bench_moto
 rounds=${1:-3}
 bpctl=$PWD/.build/release/bpctl

@@ -18,7 +18,11 @@ keep=${BPCTL_PROFILE:-$work}
 mkdir -p "$keep"
 
 # valgrind 3.19 cannot read the toolchain's DWARF 5, so it runs on copies without debug info.
-for p in bpctl neurocaas-contrib neurocaas-contrib-full; do cp "$bin/$p" "$work/$p" && strip --strip-debug "$work/$p"; done
+# bpctl-full beside the front as installed (an older build has none: the front answered all).
+for p in bpctl bpctl-full neurocaas-contrib neurocaas-contrib-full; do
+  [ -e "$bin/$p" ] || continue
+  cp "$bin/$p" "$work/$p" && strip --strip-debug "$work/$p"
+done
 printf 'import Foundation\nprint("hello \\(ProcessInfo.processInfo.processIdentifier > 0)")\n' >"$work/hello.swift"
 swiftc -O -static-stdlib "$work/hello.swift" -o "$work/hello" 2>/dev/null
 

@@ -9,7 +9,7 @@
 # diff under 10 ms.
 # Usage: bench/plan.sh [RUNS]   (default 20 runs of each; median reported)
 source "$(dirname "$0")/lib.sh"
-bench_build bpctl
+bench_build bpctl bpctl-full
 bench_moto
 runs=${1:-20}
 command -v aws >/dev/null 2>&1 || python3 -m pip install -q awscli >/dev/null

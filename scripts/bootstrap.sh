@@ -4,8 +4,9 @@
 # blueprint history and commits; libyaml, linked statically into neurocaas-contrib for read-yaml),
 # then release builds with the Swift runtime linked statically. libcurl and libcrypto are opened
 # with dlopen on the first request (docs/performance.md, "Start-up"), so `ldd` lists neither.
-# neurocaas-contrib is two binaries that must be installed side by side: the front
-# (`neurocaas-contrib`, the getters and read-yaml) runs `neurocaas-contrib-full` for the rest.
+# bpctl and neurocaas-contrib are each two binaries that must be installed side by side: the
+# fronts (`bpctl`: --version, validate, rules, schema, whoami; `neurocaas-contrib`: the getters
+# and read-yaml) run `bpctl-full` and `neurocaas-contrib-full` for the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -15,5 +16,6 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq "${need[@]}"
 fi
 swift build -c release --static-swift-stdlib --product bpctl
+swift build -c release --static-swift-stdlib --product bpctl-full
 swift build -c release --static-swift-stdlib --product neurocaas-contrib
 swift build -c release --static-swift-stdlib --product neurocaas-contrib-full

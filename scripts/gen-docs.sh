@@ -9,10 +9,11 @@ out=${1:-.build/docs}
 config=${2:-debug}
 mkdir -p "$out/man" "$out/completions"
 swift build -c "$config" --product bpctl >/dev/null
+swift build -c "$config" --product bpctl-full >/dev/null  # the front runs it for --help and completions
 swift build -c "$config" --product neurocaas-contrib >/dev/null
 swift build -c "$config" --product neurocaas-contrib-full >/dev/null  # the front runs it for --help
 swift package generate-manual --configuration "$config" >/dev/null
-cp .build/plugins/GenerateManual/outputs/bpctl/bpctl.1 .build/plugins/GenerateManual/outputs/neurocaas-contrib-full/neurocaas-contrib.1 "$out/man/"
+cp .build/plugins/GenerateManual/outputs/bpctl-full/bpctl.1 .build/plugins/GenerateManual/outputs/neurocaas-contrib-full/neurocaas-contrib.1 "$out/man/"
 bin=$(swift build -c "$config" --show-bin-path)
 for tool in bpctl neurocaas-contrib; do
   "$bin/$tool" --generate-completion-script bash > "$out/completions/$tool.bash"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SchemaICU
 
 /// `neurocaas-contrib`: the `workflow` and `scripting` commands analysis scripts call on the
 /// instance, with the historical names and state files. Values go to stdout, messages to stderr.
@@ -21,6 +22,7 @@ struct NeurocaasContrib: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        SchemaICU.install() // the ICU engine for schema patterns ECMARegex refuses (PatternEngine)
         do {
             var command = try NeurocaasContrib.parseAsRoot(RootOptions.extract(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }

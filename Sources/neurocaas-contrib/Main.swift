@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import PlatformSupport
 
 /// `neurocaas-contrib`, the front: analysis scripts call the getters and `read-yaml` dozens of
 /// times a job, each a fresh process, so this binary answers those argument shapes itself and
@@ -12,7 +13,9 @@ import Glibc
 enum Front {
     static func main() {
         let arguments = CommandLine.arguments
-        guard let command = FastPath.command(Array(arguments.dropFirst())) else { Companion.exec(arguments) }
+        guard let command = FastPath.command(Array(arguments.dropFirst())) else {
+            Companion.exec("neurocaas-contrib-full", front: "neurocaas-contrib", arguments: arguments)
+        }
         do {
             Output.write(1, try command() + "\n")
         } catch {

@@ -1,8 +1,15 @@
 import Foundation
+import SchemaICU
 import XCTest
 @testable import BlueprintKit
 
 final class ECMARegexTests: XCTestCase {
+    /// The ICU engine the executables register at start-up (schema patterns ECMARegex refuses).
+    override class func setUp() {
+        super.setUp()
+        SchemaICU.install()
+    }
+
     static let patterns = [
         "^[a-z][a-z0-9-]{1,61}[a-z0-9]$", "^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$",
         "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$", "^ami-([0-9a-f]{8}|[0-9a-f]{17})$",

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaICU
 import XCTest
 @testable import BlueprintKit
 
@@ -6,6 +7,12 @@ import XCTest
 /// interpreter: the file is what the generator makes of the current schema, and both give the
 /// same SchemaErrors (every field) on the shared blueprints and thousands of mutated versions.
 final class GeneratedSchemaCheckTests: XCTestCase {
+    /// The ICU engine the executables register at start-up (schema patterns ECMARegex refuses).
+    override class func setUp() {
+        super.setUp()
+        SchemaICU.install()
+    }
+
     private func interpreted() throws -> CompiledSchema { try XCTUnwrap(BlueprintSchema.interpreted) }
 
     func testGeneratedFileIsCurrent() throws {

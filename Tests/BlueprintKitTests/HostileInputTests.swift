@@ -1,4 +1,5 @@
 import Foundation
+import SchemaICU
 import XCTest
 @testable import BlueprintKit
 
@@ -6,6 +7,12 @@ import XCTest
 /// time is asserted as a ratio between two sizes (linear work: about the size factor; the
 /// quadratic code this replaces gave its square), never as an absolute time.
 final class HostileInputTests: XCTestCase {
+    /// The ICU engine the executables register at start-up (schema patterns ECMARegex refuses).
+    override class func setUp() {
+        super.setUp()
+        SchemaICU.install()
+    }
+
     static let clean = try! String(contentsOf: TestPaths.repo.appendingPathComponent("examples/clean/stack_config_template.json"), encoding: .utf8)
 
     /// The clean example with LambdaConfig's value for `key` replaced by `value` (JSON text).

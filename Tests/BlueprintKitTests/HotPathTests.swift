@@ -4,7 +4,7 @@ import XCTest
 
 /// The fast paths of the validate hot path against the general code they stand in for: pattern
 /// tables against the regex matcher, deferred pointers against JSONPointer, concrete joins,
-/// column counting and the hyphen removal of a fleet hint against what they replaced.
+/// column counting, BP103's text and the parser's stacks against what they replaced.
 final class HotPathTests: XCTestCase {
     /// Patterns in the table subset, the bundled schema's among them.
     static let tablePatterns = BlueprintSchemaCheck.patterns!.map(\.source) + [
@@ -168,17 +168,6 @@ final class HotPathTests: XCTestCase {
         out.literal(" |")
         out.repeated(0x20, 2_000)
         XCTAssertEqual(out.bytes, Array("~~~… |".utf8) + [UInt8](repeating: 0x20, count: 2_000))
-    }
-
-    /// The fleet hint's pipeline name without "-", as Foundation's replacingOccurrences wrote it.
-    func testWithoutHyphensMatchesFoundation() {
-        var cases = ["epi-analysis", "a--b-", "-", "nohyphen", "", "x-\u{200D}y", "é-ü", "a-\u{301}b", "a-\u{FE0F}b", "a\u{301}-b",
-                     "\u{1F469}-\u{1F469}", "a\r-\nb", "a-\u{1F3FB}", "-\u{903}", "-\u{20DD}", "ßß-ß"]
-        for v in stride(from: 0x300, to: 0x370, by: 1) { cases.append("a-" + String(Unicode.Scalar(v)!) + "b") }
-        for c in cases {
-            XCTAssertEqual(Array(FleetGroupNameRule.withoutHyphens(c).unicodeScalars),
-                           Array(c.replacingOccurrences(of: "-", with: "").unicodeScalars), c.debugDescription)
-        }
     }
 
     /// The model's one-pass member index gives the fields `Node.field` finds and the unknown

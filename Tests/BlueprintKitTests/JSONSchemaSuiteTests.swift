@@ -1,4 +1,5 @@
 import Foundation
+import SchemaICU
 import XCTest
 @testable import BlueprintKit
 
@@ -6,6 +7,12 @@ import XCTest
 /// Known failures are listed with reasons in Fixtures/json-schema-suite-exceptions.txt; the test
 /// fails when the pass rate drops below 98% or the list no longer matches what fails.
 final class JSONSchemaSuiteTests: XCTestCase {
+    /// The ICU engine the executables register at start-up (schema patterns ECMARegex refuses).
+    override class func setUp() {
+        super.setUp()
+        SchemaICU.install()
+    }
+
     static let fixtures = TestPaths.repo.appendingPathComponent("Tests/BlueprintKitTests/Fixtures")
     static let remotes = fixtures.appendingPathComponent("json-schema-remotes")
 

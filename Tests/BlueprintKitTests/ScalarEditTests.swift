@@ -180,6 +180,8 @@ final class ScalarEditTests: XCTestCase {
         XCTAssertTrue(try edited("/REGION", .string("eu-west-1")).contains("REGION: 'eu-west-1'\n"))
         XCTAssertTrue(try edited("/STAGE", .string("dev")).contains("STAGE: \"dev\"\n"))
         XCTAssertTrue(try edited("/PipelineName", .string("yes")).contains("PipelineName: 'yes'   # trailing comment\n"), "a plain 'yes' would read as a boolean")
+        XCTAssertTrue(try edited("/PipelineName", .string("null")).contains("PipelineName: 'null'   # trailing comment\n"), "a plain 'null' would read as null")
+        XCTAssertTrue(try edited("/Lambda/LambdaConfig/AMI", .string("~")).contains("    AMI: '~'\n"), "a plain '~' would read as null")
         XCTAssertTrue(try edited("/PipelineName", .string("two\nlines")).contains("PipelineName: \"two\\nlines\"   # trailing comment\n"))
         XCTAssertTrue(try edited("/Lambda/LambdaConfig/COMMAND", .string("echo 1\necho 2\n")).contains("    COMMAND: |\n      echo 1\n      echo 2\n    SUMMARY"))
         XCTAssertTrue(try edited("/Flow/b/1", .string("z")).contains("Flow: {a: one, b: [x, z]}"))

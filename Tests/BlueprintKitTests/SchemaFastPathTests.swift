@@ -1,10 +1,17 @@
 import Foundation
+import SchemaICU
 import XCTest
 @testable import BlueprintKit
 
 /// The interpreter's shortcuts against its general path: no annotations or dynamic scope where
 /// nothing reads them, and `properties` searched in order instead of hashed.
 final class SchemaFastPathTests: XCTestCase {
+    /// The ICU engine the executables register at start-up (schema patterns ECMARegex refuses).
+    override class func setUp() {
+        super.setUp()
+        SchemaICU.install()
+    }
+
     private func show(_ e: [SchemaError]) -> [String] {
         e.map { "\($0.instancePointer) \($0.instanceRange.start) \($0.keyword) \($0.keywordLocation) \($0.message) | \($0.description ?? "-")" }
     }

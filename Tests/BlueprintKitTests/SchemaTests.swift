@@ -1,8 +1,15 @@
 import Foundation
+import SchemaICU
 import XCTest
 @testable import BlueprintKit
 
 final class SchemaTests: XCTestCase {
+    /// The ICU engine the executables register at start-up (schema patterns ECMARegex refuses).
+    override class func setUp() {
+        super.setUp()
+        SchemaICU.install()
+    }
+
     private func compile(_ text: String) throws -> CompiledSchema {
         let source = SourceFile(path: "s.json", text: text)
         return try SchemaCompiler().compile(try JSONParser.parse(source.bytes), source: source, retrievalURI: "file:///s.json")

@@ -1,9 +1,9 @@
-@testable import bpctl
+@testable import BPCtlCommands
 import Foundation
 import TestSupport
 import XCTest
 
-/// The `validate` start-up fast path (Sources/bpctl/ValidateFastPath.swift) must be invisible:
+/// The `validate` start-up fast path (Sources/BPCtlCommands/ValidateFastPath.swift) must be invisible:
 /// for every argument shape it takes, and those it must hand back, stdout, stderr and the exit
 /// code equal ArgumentParser's route (BPCTL_NO_FAST_PATH=1).
 final class ValidateFastPathTests: XCTestCase {

@@ -1,4 +1,4 @@
-import Yams
+import PlatformSupport
 
 /// YAML text for one scalar, in the style of the value it replaces where the new value can be
 /// written that way: plain stays plain unless the text would read as another type or break the
@@ -22,9 +22,10 @@ enum YAMLScalarWriter {
         if s.hasPrefix("---") || s.hasPrefix("...") || s.hasSuffix(":") { return false }
         if s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.contains("\t#") { return false }
         if s.unicodeScalars.contains(where: { isSpecial($0) || ",[]{}".unicodeScalars.contains($0) }) { return false }
-        // It must read back as a string, not a number, boolean or null.
-        let node = Yams.Node(s)
-        return node.null == nil && node.bool == nil && node.int == nil && node.float == nil
+        // It must read back as a string, not a null, number or boolean. (Yams' `Node(s).null`
+        // answered nil for a style-less node, so the check made on Yams let `null` and `~` be
+        // written plain, to read back as null: fixed here.)
+        return !YAML11Scalar.isNull(s) && YAML11Scalar.bool(s) == nil && YAML11Scalar.int(s) == nil && YAML11Scalar.float(s) == nil
     }
 
     static func isSingleQuoteSafe(_ s: String) -> Bool {
@@ -32,7 +33,7 @@ enum YAMLScalarWriter {
     }
 
     static func singleQuoted(_ s: String) -> [UInt8] {
-        Array(("'" + s.replacingOccurrences(of: "'", with: "''") + "'").utf8)
+        Array(("'" + s.replacingAll("'", with: "''") + "'").utf8)
     }
 
     static func doubleQuoted(_ s: String) -> [UInt8] {

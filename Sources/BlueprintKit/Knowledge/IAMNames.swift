@@ -49,4 +49,8 @@ public enum IAMNames {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif

@@ -1,4 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PlatformSupport
 
 /// Finds the job-manager code a blueprint names: CodeUri relative to the stack directory, or,
 /// when the blueprint is not inside a NeuroCAAS checkout, under `--protocols DIR` (the directory
@@ -22,7 +32,7 @@ public enum ProtocolSources {
         if normalised == canonical {
             target = dir
         } else if normalised.hasPrefix(canonical + "/") {
-            target = (dir as NSString).appendingPathComponent(String(normalised.dropFirst(canonical.count + 1)))
+            target = PathText.appending(dir, String(normalised.dropFirst(canonical.count + 1)))
         } else {
             return .missing(codeUri)
         }
@@ -42,7 +52,7 @@ public enum ProtocolSources {
             return .malformed
         }
         let module = String(handler[..<dot]), function = String(handler[handler.index(after: dot)...])
-        let file = (dir as NSString).appendingPathComponent(module.replacingOccurrences(of: ".", with: "/") + ".py")
+        let file = PathText.appending(dir, module.replacingAll(".", with: "/") + ".py")
         // Regular files only (a FIFO named like the module would block), at most the input limit.
         guard case .success(let bytes) = Document.readBytes(file) else { return .noModule(module + ".py") }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -54,7 +64,7 @@ public enum ProtocolSources {
                 }
             }
             // `handler = other_function` also defines it.
-            if line.hasPrefix(function), line.dropFirst(function.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+            if line.hasPrefix(function), line.dropFirst(function.count).trimmingWhitespace().hasPrefix("=") {
                 return .defined
             }
         }

@@ -44,4 +44,8 @@ extension Blueprint {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif

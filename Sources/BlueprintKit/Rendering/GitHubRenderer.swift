@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 /// GitHub Actions workflow commands: one `::error file=…,line=…::message` line per finding,
 /// which become PR annotations with no extra service (works in private repos, unlike SARIF).
 public enum GitHubRenderer {
@@ -55,18 +60,18 @@ public enum GitHubRenderer {
     static func title(_ id: String, _ name: String) -> String {
         func solid(_ b: UInt8?) -> Bool { b.map { $0 > 0x20 && $0 < 0x80 } ?? false }
         guard solid(id.utf8.first), name.isEmpty ? solid(id.utf8.last) : solid(name.utf8.last) else {
-            return "\(id) \(name)".trimmingCharacters(in: .whitespaces)
+            return "\(id) \(name)".trimmingWhitespace()
         }
         return name.isEmpty ? id : id + " " + name
     }
 
     /// Escaping from the Actions toolkit (command.ts).
     static func data(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
     }
 
     static func property(_ s: String) -> String {
-        data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        data(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
     /// `data` into the buffer. ASCII without CR byte by byte (each of %, LF, `:` and `,` is then a

@@ -3,7 +3,7 @@ public enum RulesDocRenderer {
     /// One line per rule: id, severity, name, summary.
     public static func table() -> String {
         RuleCatalog.descriptions.map { r in
-            "\(r.id)  \(r.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(r.name.padding(toLength: 30, withPad: " ", startingAt: 0))  \(r.summary)"
+            "\(r.id)  \(padded(r.severity.rawValue, 7))  \(padded(r.name, 30))  \(r.summary)"
         }.joined(separator: "\n") + "\n"
     }
 
@@ -31,7 +31,7 @@ public enum RulesDocRenderer {
 
         """
         for r in RuleCatalog.descriptions {
-            out += "| [\(r.id)](#\(r.id.lowercased())) | `\(r.name)` | \(r.severity.rawValue) | \(r.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            out += "| [\(r.id)](#\(r.id.lowercased())) | `\(r.name)` | \(r.severity.rawValue) | \(r.summary.replacingAll("|", with: "\\|")) |\n"
         }
         for r in RuleCatalog.descriptions { out += "\n" + section(r) }
         return out
@@ -66,12 +66,12 @@ public enum RulesDocRenderer {
 
     /// A short description of an example: the changed line of an edited clean blueprint.
     private static func exampleNote(_ text: String) -> String {
-        func lines(_ t: String) -> [String] { t.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
+        func lines(_ t: String) -> [String] { t.split(separator: "\n").map { $0.trimmingWhitespace() } }
         let clean = lines(ExampleBlueprints.clean), example = lines(text)
         if clean == example { return "the example blueprint unchanged" }
         func quote(_ line: String) -> String {
             let cut = line.count > 110 ? String(line.prefix(107)) + "..." : line
-            return "`\(cut.replacingOccurrences(of: "`", with: "'"))`"
+            return "`\(cut.replacingAll("`", with: "'"))`"
         }
         if let added = example.first(where: { !clean.contains($0) }) {
             return example.count < 4 ? quote(example.joined(separator: " ")) : quote(added)
@@ -79,6 +79,19 @@ public enum RulesDocRenderer {
         if let removed = clean.first(where: { !example.contains($0) }) { return "the example blueprint without \(quote(removed))" }
         return "several blueprints validated together"
     }
+
+    /// NSString's `padding(toLength:withPad: " ", startingAt: 0)`: cut or space-filled to `length`
+    /// UTF-16 units (rule names and severities are ASCII).
+    static func padded(_ s: String, _ length: Int) -> String {
+        let units = s.utf16.count
+        if units >= length { return String(s.utf16.prefix(length)) ?? String(s.prefix(length)) }
+        return s + String(repeating: " ", count: length - units)
+    }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport

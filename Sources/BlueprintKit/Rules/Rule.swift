@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a rule is, for the catalog, `bpctl rules`, docs/rules.md, SARIF and the example test.
 /// Written next to the rule's code, as SwiftLint does.

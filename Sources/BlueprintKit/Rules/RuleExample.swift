@@ -117,11 +117,15 @@ public enum ExampleBlueprints {
     public static func applying(_ edits: [(String, String)]) -> String {
         var text = clean
         for (old, new) in edits {
-            guard let r = text.range(of: old) else { return "EXAMPLE EDIT TARGET NOT FOUND: \(old)" }
+            guard let r = text.firstRange(of: old) else { return "EXAMPLE EDIT TARGET NOT FOUND: \(old)" }
             text.replaceSubrange(r, with: new)
         }
         return text
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif

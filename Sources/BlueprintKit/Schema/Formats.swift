@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `format` checks, used only with --format-assert (by default formats are annotations, as
 /// draft 2020-12 specifies). nil means "format not known": it passes.
@@ -16,7 +20,9 @@ enum Formats {
         case "uri": return uri(s, absolute: true)
         case "uri-reference": return uri(s, absolute: false)
         case "uuid": return uuid(s)
-        case "regex": return (try? Pattern(s)) != nil
+        case "regex":
+            // Without the ICU engine the answer is unknown (PatternEngine.wasNeeded records it).
+            do { _ = try Pattern(s); return true } catch is PatternEngineUnavailable { return nil } catch { return false }
         case "hostname": return hostname(s)
         default: return nil
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A compiled JSON Schema (draft 2020-12): every keyword parsed once, regexes compiled, `$ref`s
 /// linked to their targets. Built by SchemaCompiler, immutable once compilation finishes, then
@@ -153,19 +157,18 @@ struct PropertyTable {
     }
 }
 
-/// An ECMA-262 pattern: matched by ECMARegex when it is in that subset, else compiled for
-/// NSRegularExpression (ICU) with `\d`, `\w` and their negations narrowed to ASCII as ECMA-262
-/// defines them; remaining ICU differences are listed in docs/json-schema.md. Both engines run
-/// under a work budget, so a pathological pattern is reported instead of hanging.
-struct Pattern: @unchecked Sendable {
+/// An ECMA-262 pattern: matched by ECMARegex when it is in that subset, else by the registered
+/// PatternEngine (SchemaICU: NSRegularExpression with `\d`, `\w` and their negations narrowed
+/// to ASCII as ECMA-262 defines them; remaining ICU differences are listed in docs/json-schema.md).
+/// Both engines run under a work budget, so a pathological pattern is reported instead of
+/// hanging. Without a registered engine such a pattern throws PatternEngineUnavailable.
+struct Pattern: Sendable {
     let source: String
     private let fast: ECMARegex?
-    private let icu: NSRegularExpression?
+    private let engine: (any PatternMatcher)?
 
     /// Deepest group nesting accepted (the parser and compiler recurse per group).
     static let maxGroupDepth = 256
-    /// ICU calls back about every 10,000 backtracking steps; this many callbacks and it stops.
-    static let icuProgressBudget = 2_000
 
     struct Invalid: Error { let reason: String }
 
@@ -175,20 +178,14 @@ struct Pattern: @unchecked Sendable {
             throw Invalid(reason: "groups nest deeper than \(Self.maxGroupDepth) levels")
         }
         fast = ECMARegex(source)
-        icu = fast == nil ? try NSRegularExpression(pattern: Self.translate(source), options: []) : nil
+        engine = fast == nil ? try PatternEngine.compile(source) : nil
     }
 
     /// Whether the pattern matches somewhere in `s`; nil when the work budget ran out first.
     func test(_ s: String) -> Bool? {
         if let fast { return fast.firstMatch(in: s) }
-        guard let icu else { return false }
-        var found = false, gaveUp = false, ticks = 0
-        icu.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(location: 0, length: (s as NSString).length)) { m, _, stop in
-            if m != nil { found = true; stop.pointee = true; return }
-            ticks += 1
-            if ticks > Self.icuProgressBudget { gaveUp = true; stop.pointee = true }
-        }
-        return found ? true : (gaveUp ? nil : false)
+        guard let engine else { return false }
+        return engine.test(s)
     }
 
     /// For callers that need a yes or no: a pattern that gave up does not match.
@@ -209,28 +206,5 @@ struct Pattern: @unchecked Sendable {
             }
         }
         return deepest
-    }
-
-    static func translate(_ p: String) -> String {
-        var out = ""
-        var inClass = false
-        var it = p.makeIterator()
-        while let c = it.next() {
-            if c == "\\", let n = it.next() {
-                switch (n, inClass) {
-                case ("d", false): out += "[0-9]"
-                case ("D", false): out += "[^0-9]"
-                case ("w", false): out += "[a-zA-Z0-9_]"
-                case ("W", false): out += "[^a-zA-Z0-9_]"
-                case ("d", true): out += "0-9"
-                case ("w", true): out += "a-zA-Z0-9_"
-                default: out += "\\" + String(n)
-                }
-                continue
-            }
-            if c == "[" { inClass = true } else if c == "]" { inClass = false }
-            out.append(c)
-        }
-        return out
     }
 }

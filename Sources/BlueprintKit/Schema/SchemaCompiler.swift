@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// A schema that could not be compiled: an unresolvable `$ref`, an invalid regex, a `$ref`
 /// cycle that never reaches a constraint, an unsupported required vocabulary.
@@ -7,6 +12,9 @@ public struct SchemaCompileError: Error, Sendable {
     public let hint: String?
     public let source: SourceFile?
     public let offset: Int
+    /// Set when the schema has a pattern only the ICU engine takes and none is registered
+    /// (PatternEngine): a front hands the command to the full binary.
+    public var patternEngineUnavailable: PatternEngineUnavailable? = nil
 }
 
 /// The result of compilation: the root plus the `$dynamicAnchor` targets, which evaluation
@@ -247,7 +255,7 @@ public final class SchemaCompiler {
                                      hint: "refer to a $defs entry (#/$defs/name), an $anchor, or a schema bpctl was given",
                                      source: source, offset: refNode?.range.start ?? 0)
         }
-        let fragment = (target.fragment ?? "").removingPercentEncoding ?? (target.fragment ?? "")
+        let fragment = (target.fragment ?? "").percentDecoded() ?? (target.fragment ?? "")
         // A document whose root has an $id is that resource, whatever URI it was fetched by.
         let rootResource = doc.canonical
         if fragment.isEmpty {
@@ -340,6 +348,11 @@ public final class SchemaCompiler {
         var k: [Keyword] = []
         func pattern(_ text: String, _ at: Node) throws(SchemaCompileError) -> Pattern {
             do { return try Pattern(text) } catch {
+                if let missing = error as? PatternEngineUnavailable {
+                    throw SchemaCompileError(message: "the regular expression '\(Describe.cut(text))' needs the ICU regex engine, which this program does not link",
+                                             hint: "run the full binary (bpctl-full)", source: loc.source, offset: at.range.start,
+                                             patternEngineUnavailable: missing)
+                }
                 let shown = text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..." : text
                 let reason = (error as? Pattern.Invalid).map { ": \($0.reason)" } ?? ""
                 throw SchemaCompileError(message: "invalid regular expression '\(shown)'\(reason)", hint: "patterns use ECMA-262 syntax",

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Validates instances against a compiled schema. Annotations needed by `unevaluatedItems` and
 /// `unevaluatedProperties` (which properties and items were evaluated) flow up from valid

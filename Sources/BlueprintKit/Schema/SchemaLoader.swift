@@ -30,7 +30,8 @@ public enum SchemaLoader {
         } catch {
             let d = Diagnostic(ruleID: MetaRules.schema.id, severity: .error, message: error.message, hint: error.hint,
                                source: error.source ?? doc.source, range: .at(error.offset), pointer: nil)
-            return .failure(SchemaProblems(FileResult(path: path, source: doc.source, diagnostics: [d], parsed: false)))
+            return .failure(SchemaProblems(FileResult(path: path, source: doc.source, diagnostics: [d], parsed: false),
+                                           patternEngineUnavailable: error.patternEngineUnavailable))
         }
     }
 
@@ -46,5 +47,10 @@ public enum SchemaLoader {
 /// The problems of a schema file, as a report entry.
 public struct SchemaProblems: Error, Sendable {
     public let file: FileResult
-    init(_ file: FileResult) { self.file = file }
+    /// The schema needs the ICU regex engine and none is registered (see SchemaCompileError).
+    public let patternEngineUnavailable: PatternEngineUnavailable?
+    init(_ file: FileResult, patternEngineUnavailable: PatternEngineUnavailable? = nil) {
+        self.file = file
+        self.patternEngineUnavailable = patternEngineUnavailable
+    }
 }

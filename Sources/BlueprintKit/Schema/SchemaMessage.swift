@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// The sentences of schema errors, in one place: the interpreter (SchemaEvaluator) and the
 /// checks generated from the bundled schema (Generated/BlueprintSchemaCheck.swift) both call
@@ -59,7 +64,7 @@ enum SchemaMessage {
         }
         let typeOnly = failures.allSatisfy { $0.count == 1 && $0[0].keyword == "type" && $0[0].instancePointer == p }
         if typeOnly {
-            let expected = failures.map { $0[0].message.replacingOccurrences(of: "expected ", with: "")
+            let expected = failures.map { $0[0].message.replacingAll("expected ", with: "")
                 .components(separatedBy: ", got ").first ?? "" }
             return [error("expected \(expected.joined(separator: " or ")), got \(Describe.value(n))")]
         }

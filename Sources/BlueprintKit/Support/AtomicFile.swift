@@ -1,12 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
 
 /// Whole-file writes that never leave a half-written file: the bytes go to a temporary file in
 /// the same directory (so the rename stays on one file system), are flushed, given the old
 /// file's permission bits, and renamed over the target in one step.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = PathText.deletingLastComponent(path)
+        let name = PathText.lastComponent(path)
         var template = Array(((directory.isEmpty ? "." : directory) + "/." + name + ".bpctl-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw AtomicWriteError(path: path, reason: String(cString: strerror(errno))) }

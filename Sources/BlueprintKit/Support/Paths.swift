@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Path arithmetic without Foundation's symlink resolution (which stats every component and
 /// showed up in profiles): lexical normalisation is what suppression globs and dedup need.

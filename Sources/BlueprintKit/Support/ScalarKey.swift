@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A user-supplied name (JSON key, user name, affiliate name, PipelineName) compared and hashed
 /// by its Unicode code points. Swift's `String ==` and String hashing use canonical

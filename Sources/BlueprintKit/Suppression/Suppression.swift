@@ -1,4 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PlatformSupport
 
 /// One "do not report rule X (here)" entry, from `.bpctl.yaml` or `Metadata.bpctl.ignore`.
 /// `--ignore` on the command line needs no entry: it is a plain set of ids.
@@ -43,7 +53,7 @@ public enum SuppressionReader {
                         "run 'bpctl rules' for the list")
                 continue
             }
-            let reason = entry["reason"]?.string?.trimmingCharacters(in: .whitespaces)
+            let reason = entry["reason"]?.string?.trimmingWhitespace()
             if reason?.isEmpty ?? true {
                 problem(MetaRules.suppressionReason, entry.range, p, "the suppression of \(id) gives no reason",
                         "add reason: saying why \(id) does not apply here")
@@ -64,7 +74,7 @@ public struct ConfigFile: Sendable {
     public let diagnostics: [Diagnostic]
 
     public static func load(path: String) -> ConfigFile {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(path)
         switch Document.load(path: path).map({ $0 }) {
         case .failure(let e):
             let d = Diagnostic(ruleID: MetaRules.parse.id, severity: .error, message: e.error.message, hint: e.error.hint,

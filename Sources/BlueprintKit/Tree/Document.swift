@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A parsed input file: its bytes (for snippets) and its positioned tree.
 public struct Document: Sendable {
@@ -38,7 +47,7 @@ public struct Document: Sendable {
             case .json: root = try JSONParser.parse(bytes, startingAt: start)
             case .yaml:
                 let text = String(decoding: bytes[start...], as: UTF8.self)
-                // Yams reports marks relative to the text it saw; re-base them past a BOM.
+                // libyaml reports marks relative to the text it saw; re-base them past a BOM.
                 let shifted = start == 0 ? source : SourceFile(path: path, bytes: Array(bytes[start...]))
                 let tree = try YAMLLoader.load(shifted, text: text)
                 root = start == 0 ? tree : shift(tree, by: start)

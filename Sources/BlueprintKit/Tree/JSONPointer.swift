@@ -7,7 +7,7 @@ public enum JSONPointer {
         func special(_ b: UInt8) -> Bool { b == 0x7E || b == 0x2F }
         guard token.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? token.utf8.contains(where: special)
         else { return token }
-        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        return token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
     }
 
     public static func appending(_ pointer: String, _ key: String) -> String {
@@ -35,7 +35,7 @@ public enum JSONPointer {
         if pointer.isEmpty { return [] }
         guard pointer.hasPrefix("/") else { return nil }
         return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.utf8.contains(0x7E) ? String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
+            $0.utf8.contains(0x7E) ? String($0).replacingAll("~1", with: "/").replacingAll("~0", with: "~") : String($0)
         }
     }
 
@@ -68,4 +68,9 @@ public enum JSONPointer {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns the paths given on the command line into blueprint files: files as given, directories
 /// searched recursively for stack_config_template.{json,yaml,yml}. Only regular files are read

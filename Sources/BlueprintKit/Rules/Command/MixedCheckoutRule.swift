@@ -32,7 +32,7 @@ struct MixedCheckoutRule: Rule {
     }
 
     static func isRunMainByFoundation(_ word: String) -> Bool {
-        (word as NSString).lastPathComponent.hasPrefix("run_main") && word.hasSuffix(".sh")
+        PathText.lastComponent(word).hasPrefix("run_main") && word.hasSuffix(".sh")
     }
 
     /// The first path component of a repo-relative script path.
@@ -46,4 +46,9 @@ struct MixedCheckoutRule: Rule {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport

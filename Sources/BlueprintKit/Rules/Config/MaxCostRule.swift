@@ -12,7 +12,7 @@ struct MaxCostRule: Rule {
             return [finding(bp, field, "MAXCOST \(n.raw) is negative", hint: "use the budget in USD, e.g. \"300\"")]
         }
         guard let s = field.realString, !s.isEmpty else { return [] }
-        if let v = Double(s.trimmingCharacters(in: .whitespaces)), v.isFinite {
+        if let v = Double(s.trimmingWhitespace()), v.isFinite {
             return v < 0 ? [finding(bp, field, "MAXCOST \(s) is negative", hint: "use the budget in USD, e.g. \"300\"")] : []
         }
         return [finding(bp, field, "MAXCOST \(field.node.shortDescription) is not a number: float() fails and every job stops with 'Unable to get budget'",
@@ -20,4 +20,9 @@ struct MaxCostRule: Rule {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport

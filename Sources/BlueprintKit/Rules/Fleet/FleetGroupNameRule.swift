@@ -1,3 +1,5 @@
+import PlatformSupport
+
 struct FleetGroupNameRule: FleetRule {
     static let description = RuleDescription(
         id: "BP162", name: "fleet-group-name", severity: .error,
@@ -26,7 +28,7 @@ struct FleetGroupNameRule: FleetRule {
                     guard owner.pipelineNameValue.map(pipeline.sameScalars) != true else { continue }
                     out.append(finding(bp, at: field.node.range, pointer: field.pointer,
                                        "affiliate '\(name)' creates IAM group '\(group)', which \(owner.source.path) also creates",
-                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(Self.withoutHyphens(pipeline))'), or use websubstack",
+                                       hint: "suffix develop-stage affiliate names with the pipeline (e.g. '\(name)\(pipeline.replacingAll("-", with: ""))'), or use websubstack",
                                        related: [.init(message: "same group here", file: owner.source.path,
                                                        location: owner.source.location(of: ownerField.node.range.start))]))
                 } else {
@@ -51,27 +53,5 @@ struct FleetGroupNameRule: FleetRule {
         if stage != "develop" { for b in pipeline.utf8 where b != UInt8(ascii: "-") { out.append(lower(b)) } }
         out.append(contentsOf: suffix.utf8)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The pipeline name without its "-", as Foundation's `replacingOccurrences(of: "-", with:
-    /// "")` gave it, without Foundation. ASCII names (all valid ones): every "-" byte. Otherwise
-    /// a "-" that a combining mark or emoji modifier extends is not a match there (a "-" before
-    /// ZWJ or a spacing mark is); Foundation's Unicode tables may differ from the standard
-    /// library's for marks added in recent Unicode versions (tests compare the common ones).
-    static func withoutHyphens(_ pipeline: String) -> String {
-        guard pipeline.utf8.contains(UInt8(ascii: "-")) else { return pipeline }
-        if pipeline.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: pipeline.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self) }
-        let scalars = Array(pipeline.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        for (i, s) in scalars.enumerated() {
-            if s == "-" {
-                guard i + 1 < scalars.count else { continue }
-                let next = scalars[i + 1]
-                let extended = (next.properties.isGraphemeExtend && next.value != 0x200D) || next.properties.isEmojiModifier
-                if !extended { continue }
-            }
-            out.append(s)
-        }
-        return String(out)
     }
 }

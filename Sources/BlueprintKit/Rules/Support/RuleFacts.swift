@@ -64,7 +64,7 @@ struct CommandFacts: Sendable {
 /// are checked concurrently, one blueprint per thread at a time, so a short list of recent
 /// blueprints always holds the ones in flight; a miss only recomputes.
 final class RuleFactsCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var recent: [RuleFacts] = [] // guarded by lock
     private static let capacity = 32
 
@@ -91,4 +91,9 @@ extension RuleContext {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PlatformSupport
