@@ -24,9 +24,19 @@ enum GeneratedCoverageCheck {
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://bpctl.invalid/generator-coverage.json#/properties/s/type", SchemaMessage.type([.string], n)) }
         if let s = n.string, s.unicodeScalars.count > 5 { r.fail(n, "maxLength", "https://bpctl.invalid/generator-coverage.json#/properties/s/maxLength", SchemaMessage.maxLength(n, 5)) }
         if let s = n.string, s.unicodeScalars.count < 2 { r.fail(n, "minLength", "https://bpctl.invalid/generator-coverage.json#/properties/s/minLength", SchemaMessage.minLength(n, 2)) }
-        r.pattern(n, 0, "https://bpctl.invalid/generator-coverage.json#/properties/s/pattern")
+        if !s_properties_s_pattern.accepts(n) { r.pattern(n, 0, "https://bpctl.invalid/generator-coverage.json#/properties/s/pattern") }
         r.describe(from: start, "a short word")
     }
+    static let s_properties_s_pattern = PatternDFA(
+        classCount: 2,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+        next: [
+            0, 0,
+            0, 2,
+            0, 3,
+            0, 3,
+        ],
+        accepting: [false, false, true, true])
 
     /// #/properties/n
     static func s_properties_n(_ n: Node, _ r: inout GeneratedRun) {
@@ -58,9 +68,19 @@ enum GeneratedCoverageCheck {
     static func s_defs_word(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://bpctl.invalid/generator-coverage.json#/$defs/word/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 1, "https://bpctl.invalid/generator-coverage.json#/$defs/word/pattern")
+        if !s_defs_word_pattern.accepts(n) { r.pattern(n, 1, "https://bpctl.invalid/generator-coverage.json#/$defs/word/pattern") }
         r.describe(from: start, "one word")
     }
+    static let s_defs_word_pattern = PatternDFA(
+        classCount: 2,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+        next: [
+            0, 0,
+            0, 2,
+            0, 3,
+            0, 3,
+        ],
+        accepting: [false, false, true, true])
 
     /// #/properties/a/items
     static func s_properties_a_items(_ n: Node, _ r: inout GeneratedRun) {

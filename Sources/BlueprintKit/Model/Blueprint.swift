@@ -18,15 +18,18 @@ public struct Blueprint: Sendable {
             source = document.source
             root = document.root
             let r = document.root
-            pipelineName = r.field("PipelineName", parentPointer: "")
-            region = r.field("REGION", parentPointer: "")
-            stage = r.field("STAGE", parentPointer: "")
-            metadata = r.field("Metadata", parentPointer: "")
-            unknownFields = Blueprint.unknown(in: r, pointer: "", known: FieldCatalog.topKeys)
-            lambda = r.field("Lambda", parentPointer: "").flatMap(Lambda.init)
-            uxData = r.field("UXData", parentPointer: "").flatMap(UXData.init)
+            let index = MemberIndex(r, pointer: "", known: KnownKeys.top), s = Self.slots
+            pipelineName = index.field(s[0])
+            region = index.field(s[1])
+            stage = index.field(s[2])
+            metadata = index.field(s[3])
+            unknownFields = index.unknownFields
+            lambda = index.field(s[4]).flatMap(Lambda.init)
+            uxData = index.field(s[5]).flatMap(UXData.init)
             catalogObjects = Blueprint.catalogObjects(root: r, lambda: lambda, uxData: uxData)
         }
+
+        static let slots = MemberIndex.slots(["PipelineName", "REGION", "STAGE", "Metadata", "Lambda", "UXData"], in: KnownKeys.top)
     }
 
     private let storage: Storage
@@ -79,12 +82,14 @@ public struct Blueprint: Sendable {
         storage = Storage(document: document)
     }
 
-    /// Members of an object that the catalog does not list for that container.
+    /// Members of an object that the catalog does not list for that container. The model uses
+    /// MemberIndex, which finds them in the same pass as the known fields; this is the general
+    /// path the tests compare it with.
     static func unknown(in node: Node, pointer: String, known: [String]) -> [Field] {
         guard let members = node.members else { return [] }
         var out: [Field] = []
         for m in members where !known.contains(where: { $0.sameScalars(as: m.key) }) {
-            out.append(Field(key: m.key, member: m, pointer: JSONPointer.appending(pointer, m.key)))
+            out.append(Field(key: m.key, member: m, parentPointer: pointer))
         }
         return out
     }
@@ -103,55 +108,66 @@ extension Blueprint.Lambda {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        let n = field.node, p = field.pointer
-        codeUri = n.field("CodeUri", parentPointer: p)
-        handler = n.field("Handler", parentPointer: p)
-        postCodeUri = n.field("PostCodeUri", parentPointer: p)
-        postHandler = n.field("PostHandler", parentPointer: p)
-        postTrigger = n.field("PostTrigger", parentPointer: p)
-        config = n.field("LambdaConfig", parentPointer: p).flatMap(Blueprint.LambdaConfig.init)
-        unknownFields = Blueprint.unknown(in: n, pointer: p, known: FieldCatalog.lambdaKeys)
+        let index = MemberIndex(field.node, pointer: field.pointer, known: KnownKeys.lambda), s = Self.slots
+        codeUri = index.field(s[0])
+        handler = index.field(s[1])
+        postCodeUri = index.field(s[2])
+        postHandler = index.field(s[3])
+        postTrigger = index.field(s[4])
+        config = index.field(s[5]).flatMap(Blueprint.LambdaConfig.init)
+        unknownFields = index.unknownFields
     }
+
+    static let slots = MemberIndex.slots(["CodeUri", "Handler", "PostCodeUri", "PostHandler", "PostTrigger", "LambdaConfig"],
+                                         in: KnownKeys.lambda)
 }
 
 extension Blueprint.LambdaConfig {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        let n = field.node, p = field.pointer
-        ami = n.field("AMI", parentPointer: p)
-        instanceType = n.field("INSTANCE_TYPE", parentPointer: p)
-        region = n.field("REGION", parentPointer: p)
-        iamRole = n.field("IAM_ROLE", parentPointer: p)
-        keyName = n.field("KEY_NAME", parentPointer: p)
-        securityGroups = n.field("SECURITY_GROUPS", parentPointer: p)
-        workingDirectory = n.field("WORKING_DIRECTORY", parentPointer: p)
-        command = n.field("COMMAND", parentPointer: p)
-        shutdownBehavior = n.field("SHUTDOWN_BEHAVIOR", parentPointer: p)
-        executionTimeout = n.field("EXECUTION_TIMEOUT", parentPointer: p)
-        ssmTimeout = n.field("SSM_TIMEOUT", parentPointer: p)
-        launch = n.field("LAUNCH", parentPointer: p)
-        deployLimit = n.field("DEPLOY_LIMIT", parentPointer: p)
-        maxCost = n.field("MAXCOST", parentPointer: p)
-        monitor = n.field("MONITOR", parentPointer: p)
-        unknownFields = Blueprint.unknown(in: n, pointer: p, known: FieldCatalog.configKeys)
+        let index = MemberIndex(field.node, pointer: field.pointer, known: KnownKeys.config), s = Self.slots
+        ami = index.field(s[0])
+        instanceType = index.field(s[1])
+        region = index.field(s[2])
+        iamRole = index.field(s[3])
+        keyName = index.field(s[4])
+        securityGroups = index.field(s[5])
+        workingDirectory = index.field(s[6])
+        command = index.field(s[7])
+        shutdownBehavior = index.field(s[8])
+        executionTimeout = index.field(s[9])
+        ssmTimeout = index.field(s[10])
+        launch = index.field(s[11])
+        deployLimit = index.field(s[12])
+        maxCost = index.field(s[13])
+        monitor = index.field(s[14])
+        unknownFields = index.unknownFields
     }
+
+    static let slots = MemberIndex.slots(["AMI", "INSTANCE_TYPE", "REGION", "IAM_ROLE", "KEY_NAME", "SECURITY_GROUPS",
+                                          "WORKING_DIRECTORY", "COMMAND", "SHUTDOWN_BEHAVIOR", "EXECUTION_TIMEOUT",
+                                          "SSM_TIMEOUT", "LAUNCH", "DEPLOY_LIMIT", "MAXCOST", "MONITOR"], in: KnownKeys.config)
 }
 
 extension Blueprint.UXData {
     init?(_ field: Field) {
         guard field.node.isObject else { return nil }
         self.field = field
-        affiliatesField = field.node.field("Affiliates", parentPointer: field.pointer)
+        let index = MemberIndex(field.node, pointer: field.pointer, known: KnownKeys.uxData)
+        affiliatesField = index.field(Self.affiliatesSlot)
         var list: [Blueprint.Affiliate] = []
         if let a = affiliatesField, let elements = a.node.elements {
+            let ap = a.pointer
             for (i, element) in elements.enumerated() where element.isObject {
-                list.append(Blueprint.Affiliate(index: i, node: element, pointer: JSONPointer.appending(a.pointer, i)))
+                list.append(Blueprint.Affiliate(index: i, node: element, pointer: JSONPointer.appending(ap, i)))
             }
         }
         affiliates = list
-        unknownFields = Blueprint.unknown(in: field.node, pointer: field.pointer, known: FieldCatalog.uxDataKeys)
+        unknownFields = index.unknownFields
     }
+
+    static let affiliatesSlot = MemberIndex.slots(["Affiliates"], in: KnownKeys.uxData)[0]
 }
 
 extension Blueprint.Affiliate {
@@ -159,17 +175,22 @@ extension Blueprint.Affiliate {
         self.index = index
         self.node = node
         self.pointer = pointer
-        name = node.field("AffiliateName", parentPointer: pointer)
-        userNames = node.field("UserNames", parentPointer: pointer)
-        userInput = node.field("UserInput", parentPointer: pointer)
-        contactEmail = node.field("ContactEmail", parentPointer: pointer)
+        let index = MemberIndex(node, pointer: pointer, known: KnownKeys.affiliate), s = Self.slots
+        name = index.field(s[0])
+        userNames = index.field(s[1])
+        userInput = index.field(s[2])
+        contactEmail = index.field(s[3])
         var users: [Located<String>] = []
         if let u = userNames, let elements = u.node.elements {
+            users.reserveCapacity(elements.count)
+            let parent = u.pointer // written once here, each user's only for a finding
             for (i, e) in elements.enumerated() {
-                if let s = e.string { users.append(Located(s, node: e, pointer: JSONPointer.appending(u.pointer, i))) }
+                if let s = e.string { users.append(Located(s, node: e, deferred: DeferredPointer(parent: parent, index: i))) }
             }
         }
         self.users = users
-        unknownFields = Blueprint.unknown(in: node, pointer: pointer, known: FieldCatalog.affiliateKeys)
+        unknownFields = index.unknownFields
     }
+
+    static let slots = MemberIndex.slots(["AffiliateName", "UserNames", "UserInput", "ContactEmail"], in: KnownKeys.affiliate)
 }

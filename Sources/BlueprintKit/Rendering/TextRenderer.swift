@@ -91,23 +91,36 @@ public struct TextRenderer: Sendable {
         let window = source.excerptWindow(line: d.start.line, around: d.start.offset)
         let column = window.column
         let length: Int
-        let gutterStart = out.bytes.count
-        out.write(d.start.line)
-        let gutter = Array(out.bytes[gutterStart...]) // the line number, shown twice below
-        out.bytes.removeSubrange(gutterStart...)
+        let gutter = Self.decimalWidth(d.start.line) // the width of the line number shown below
         out.byte(0x0A)
         sgrOpen("2", &out)
-        out.repeated(0x20, gutter.count)
-        out.write(" |")
+        out.repeated(0x20, gutter)
+        out.literal(" |")
         sgrClose(&out)
         out.byte(0x0A)
         sgrOpen("2", &out)
-        out.bytes.append(contentsOf: gutter)
-        out.write(" |")
+        out.write(d.start.line)
+        out.literal(" |")
         sgrClose(&out)
         out.byte(0x20)
-        let text = source.bytes[window.lo..<window.hi]
-        if text.contains(where: { $0 >= 0x80 || $0 == 0x09 }) {
+        let plain = source.bytes.withUnsafeBufferPointer { b in
+            // ASCII without tabs, 8 bytes at a time where the window allows.
+            var i = window.lo
+            while i + 8 <= window.hi {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { return false }
+                // A zero byte in w ^ 0x0909…: some byte is a tab.
+                let t = w ^ 0x0909_0909_0909_0909
+                if (t &- 0x0101_0101_0101_0101) & ~t & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < window.hi {
+                if b[i] >= 0x80 || b[i] == 0x09 { return false }
+                i += 1
+            }
+            return true
+        }
+        if !plain {
             // Non-ASCII (possibly invalid UTF-8 in a file reported as such) or tabs: through
             // String as before, so repairs and the Character-wise tab replacement stay the same
             // (tabs shown as one space so the caret lines up; a tab followed by a combining mark
@@ -117,16 +130,18 @@ public struct TextRenderer: Sendable {
             out.write(shown)
             length = shown.unicodeScalars.count
         } else {
-            if window.cutBefore { out.write("…") }
-            out.write(text)
-            if window.cutAfter { out.write("…") }
-            length = text.count + (window.cutBefore ? 1 : 0) + (window.cutAfter ? 1 : 0) // ASCII: a byte is a scalar
+            if window.cutBefore { out.literal("…") }
+            source.bytes.withUnsafeBufferPointer { b in
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[window.lo..<window.hi]))
+            }
+            if window.cutAfter { out.literal("…") }
+            length = window.hi - window.lo + (window.cutBefore ? 1 : 0) + (window.cutAfter ? 1 : 0) // ASCII: a byte is a scalar
         }
         let width = d.end.line == d.start.line ? max(1, d.end.column - d.start.column) : max(1, length - column + 1)
         out.byte(0x0A)
         sgrOpen("2", &out)
-        out.repeated(0x20, gutter.count)
-        out.write(" |")
+        out.repeated(0x20, gutter)
+        out.literal(" |")
         sgrClose(&out)
         out.byte(0x20)
         out.repeated(0x20, column - 1)
@@ -134,6 +149,14 @@ public struct TextRenderer: Sendable {
         out.byte(UInt8(ascii: "^"))
         out.repeated(UInt8(ascii: "~"), min(width, length - column + 1, 200) - 1)
         sgrClose(&out)
+    }
+
+    /// How many bytes `OutputBuffer.write(n)` writes for `n`.
+    static func decimalWidth(_ n: Int) -> Int {
+        var width = n < 0 ? 2 : 1
+        var v = n.magnitude
+        while v >= 10 { v /= 10; width += 1 }
+        return width
     }
 
     /// `n` copies of an ASCII character (none for n <= 0), written directly: the standard

@@ -173,7 +173,13 @@ package enum SchemaCodeGenerator {
                 body.append("if let s = n.string, s.unicodeScalars.count < \(m) { r.fail(n, \"minLength\", \(at), SchemaMessage.minLength(n, \(m))) }")
             case .pattern(let p):
                 patterns.append(p.source)
-                body.append("r.pattern(n, \(patterns.count - 1), \(at))")
+                if let dfa = PatternDFACompiler.compile(p.source) {
+                    // Strings the table accepts match; the rest (and the message) go to the matcher.
+                    body.append("if !\(name)_pattern.accepts(n) { r.pattern(n, \(patterns.count - 1), \(at)) }")
+                    statics.append(SchemaCodeGenerator.declaration(of: dfa, named: "\(name)_pattern"))
+                } else {
+                    body.append("r.pattern(n, \(patterns.count - 1), \(at))")
+                }
             case .maxItems(let m):
                 body.append("if let a = n.elements, a.count > \(m) { r.fail(n, \"maxItems\", \(at), SchemaMessage.maxItems(a.count, \(m))) }")
             case .minItems(let m):
@@ -263,6 +269,21 @@ package enum SchemaCodeGenerator {
     }
 
     /// A Swift string literal with exactly these code points.
+    /// A PatternDFA as a static of the generated enum (rows of the table one per line).
+    static func declaration(of dfa: PatternDFA, named name: String) -> String {
+        func list<T>(_ values: [T]) -> String { values.map { "\($0)" }.joined(separator: ", ") }
+        var out = "    static let \(name) = PatternDFA(\n"
+        out += "        classCount: \(dfa.classCount),\n"
+        out += "        classOf: [\(list(dfa.classOf))],\n"
+        out += "        next: [\n"
+        for row in stride(from: 0, to: dfa.next.count, by: dfa.classCount) {
+            out += "            \(list(Array(dfa.next[row..<(row + dfa.classCount)]))),\n"
+        }
+        out += "        ],\n"
+        out += "        accepting: [\(list(dfa.accepting))])\n"
+        return out
+    }
+
     static func literal(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {

@@ -10,8 +10,8 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var depth = 0
-    private var memberStack: [Node.Member] = []
-    private var elementStack: [Node] = []
+    private var memberStack = MoveStack<Node.Member>(capacity: 64)
+    private var elementStack = MoveStack<Node>(capacity: 64)
 
     /// Parse a whole document. `bytes` must already be valid UTF-8 with any BOM removed
     /// (DocumentLoader does both); the parser still never reads past the end.
@@ -20,6 +20,10 @@ public struct JSONParser {
         // conformance lookup of ParseError: Error, ~0.2 M instructions).
         try bytes.withUnsafeBufferPointer { (buffer) throws(ParseError) -> Node in
             var p = JSONParser(bytes: buffer, i: start)
+            defer {
+                p.memberStack.free()
+                p.elementStack.free()
+            }
             return try p.document()
         }
     }
@@ -120,14 +124,19 @@ public struct JSONParser {
             let value = try parseValue()
             let count = memberStack.count - base
             if seen == nil && count >= Self.linearKeyLimit {
-                seen = Dictionary(memberStack[base...].map { (ScalarKey($0.key), $0.keyRange.start) }, uniquingKeysWith: { a, _ in a })
+                var table: [ScalarKey: Int] = [:]
+                for k in base..<memberStack.count {
+                    let (key, at) = memberStack.withElement(k) { ($0.key, $0.keyRange.start) }
+                    if table[ScalarKey(key)] == nil { table[ScalarKey(key)] = at }
+                }
+                seen = table
             }
             var first: Int?
             if let seen {
                 first = seen[ScalarKey(key)]
             } else {
-                for k in base..<memberStack.count where memberStack[k].key.sameScalars(as: key) {
-                    first = memberStack[k].keyRange.start
+                for k in base..<memberStack.count where memberStack.withElement(k, { $0.key.sameScalars(as: key) }) {
+                    first = memberStack.withElement(k) { $0.keyRange.start }
                     break
                 }
             }
@@ -137,7 +146,7 @@ public struct JSONParser {
                                  related: .init(message: "first defined here", offset: first))
             }
             seen?[ScalarKey(key)] = keyStart
-            memberStack.append(Node.Member(key: key, keyRange: keyRange, value: value))
+            memberStack.push(Node.Member(key: key, keyRange: keyRange, value: value))
             skipWhitespace()
             guard i < bytes.count else { throw truncated("',' or '}' to close the object opened", openedAt: start) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -146,8 +155,7 @@ public struct JSONParser {
                              hint: "add a comma between members")
         }
         depth -= 1
-        let members = Array(memberStack[base...])
-        memberStack.removeSubrange(base...)
+        let members = memberStack.popArray(from: base)
         return Node(.object(members), SourceRange(start: start, end: i))
     }
 
@@ -168,7 +176,7 @@ public struct JSONParser {
                 throw ParseError("trailing comma before ']'", at: i, hint: "remove the comma after the last element")
             }
             let element = try parseValue()
-            elementStack.append(element)
+            elementStack.push(element)
             skipWhitespace()
             guard i < bytes.count else { throw truncated("',' or ']' to close the array opened", openedAt: start) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -177,8 +185,7 @@ public struct JSONParser {
                              hint: "add a comma between elements")
         }
         depth -= 1
-        let elements = Array(elementStack[base...])
-        elementStack.removeSubrange(base...)
+        let elements = elementStack.popArray(from: base)
         return Node(.array(elements), SourceRange(start: start, end: i))
     }
 

@@ -87,8 +87,10 @@ public struct Node: Sendable {
         case .object(let m): return "an object with \(m.count) key\(m.count == 1 ? "" : "s")"
         case .array(let e): return "an array of \(e.count)"
         case .string(let s):
-            let cut = s.count > 60 ? String(s.prefix(57)) + "..." : s
-            return "the string \"\(cut)\""
+            // Bytes first: at most 60 bytes are at most 60 Characters (counting Characters walks
+            // the grapheme breaks of the whole string).
+            let cut = s.utf8.count <= 60 || s.count <= 60 ? s : String(s.prefix(57)) + "..."
+            return "the string \"" + cut + "\""
         case .number(let n): return "the number \(n.raw)"
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"

@@ -19,17 +19,44 @@ struct UnusedFieldRule: Rule {
         for (o, object) in bp.catalogObjects.enumerated() {
             // Spec ids first (no member copied for the many objects without unused keys).
             guard specs[o].contains(where: { $0.map { unused[$0] } ?? false }), let members = object.node.members else { continue }
-            // (key, why) of the keys nothing reads.
-            var plain: [(Node.Member, String)] = []
+            // (member position, why) of the keys nothing reads: positions, not member copies.
+            var plain: [(Int, String)] = []
+            plain.reserveCapacity(specs[o].count)
             for (j, spec) in specs[o].enumerated() {
-                if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((members[j], why)) }
+                if let spec, unused[spec], let why = CatalogIndex.unusedReason[spec] { plain.append((j, why)) }
             }
-            guard let (first, why) = plain.first else { continue }
-            let message = plain.count == 1
-                ? "\(DottedPointer.text(JSONPointer.appending(object.pointer, first.key))) has no effect: \(why)"
-                : "\(object.label) has \(plain.count) keys that nothing reads: \(plain.map(\.0.key).joined(separator: ", "))"
-            out.append(finding(bp, at: first.keyRange, pointer: JSONPointer.appending(object.pointer, first.key), message,
-                               hint: plain.count == 1 ? "delete it" : "delete them (\(plain.reduce(into: [String]()) { if !$0.contains($1.1) { $0.append($1.1) } }.joined(separator: "; ")))"))
+            guard let (firstAt, why) = plain.first else { continue }
+            let first = members[firstAt]
+            let pointer = JSONPointer.appending(object.pointer, first.key)
+            let message: String, hint: String
+            if plain.count == 1 {
+                message = DottedPointer.text(pointer) + " has no effect: " + why
+                hint = "delete it"
+            } else {
+                // Written into one buffer each: `joined` (generic, its first call resolves types
+                // by mangled name) and `+` chains were a third of this rule.
+                var reasons: [String] = []
+                for (_, r) in plain where !reasons.contains(r) { reasons.append(r) }
+                var m = OutputBuffer(capacity: 256)
+                m.write(object.label)
+                m.literal(" has ")
+                m.write(plain.count)
+                m.literal(" keys that nothing reads: ")
+                for k in plain.indices {
+                    if k > 0 { m.literal(", ") }
+                    m.write(members[plain[k].0].key)
+                }
+                message = m.string
+                var h = OutputBuffer(capacity: 256)
+                h.literal("delete them (")
+                for k in reasons.indices {
+                    if k > 0 { h.literal("; ") }
+                    h.write(reasons[k])
+                }
+                h.byte(UInt8(ascii: ")"))
+                hint = h.string
+            }
+            out.append(finding(bp, at: first.keyRange, pointer: pointer, message, hint: hint))
         }
         return out
     }

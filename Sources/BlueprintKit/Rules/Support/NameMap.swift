@@ -52,9 +52,11 @@ struct NameMap<Value> {
         for p in names.indices { insertSlot(p) }
     }
 
-    private static func hash(_ name: String) -> Int {
+    static func hash(_ name: String) -> Int {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        // Over the contiguous bytes: iterating `utf8` cost ~600 instructions a name.
+        var name = name
+        name.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }

@@ -26,9 +26,140 @@ enum BlueprintSchemaCheck {
     static func s_defs_pipelineName(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/pipelineName/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 0, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/pipelineName/pattern")
+        if !s_defs_pipelineName_pattern.accepts(n) { r.pattern(n, 0, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/pipelineName/pattern") }
         r.describe(from: start, "S3 bucket and CloudFormation stack name: 3-63 characters, lowercase letters, digits and '-', starting with a letter, not ending with '-'.")
     }
+    static let s_defs_pipelineName_pattern = PatternDFA(
+        classCount: 4,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0, 0,
+            0, 0, 0, 2,
+            0, 3, 3, 3,
+            0, 4, 5, 5,
+            0, 6, 7, 7,
+            0, 6, 7, 7,
+            0, 8, 9, 9,
+            0, 8, 9, 9,
+            0, 10, 11, 11,
+            0, 10, 11, 11,
+            0, 12, 13, 13,
+            0, 12, 13, 13,
+            0, 14, 15, 15,
+            0, 14, 15, 15,
+            0, 16, 17, 17,
+            0, 16, 17, 17,
+            0, 18, 19, 19,
+            0, 18, 19, 19,
+            0, 20, 21, 21,
+            0, 20, 21, 21,
+            0, 22, 23, 23,
+            0, 22, 23, 23,
+            0, 24, 25, 25,
+            0, 24, 25, 25,
+            0, 26, 27, 27,
+            0, 26, 27, 27,
+            0, 28, 29, 29,
+            0, 28, 29, 29,
+            0, 30, 31, 31,
+            0, 30, 31, 31,
+            0, 32, 33, 33,
+            0, 32, 33, 33,
+            0, 34, 35, 35,
+            0, 34, 35, 35,
+            0, 36, 37, 37,
+            0, 36, 37, 37,
+            0, 38, 39, 39,
+            0, 38, 39, 39,
+            0, 40, 41, 41,
+            0, 40, 41, 41,
+            0, 42, 43, 43,
+            0, 42, 43, 43,
+            0, 44, 45, 45,
+            0, 44, 45, 45,
+            0, 46, 47, 47,
+            0, 46, 47, 47,
+            0, 48, 49, 49,
+            0, 48, 49, 49,
+            0, 50, 51, 51,
+            0, 50, 51, 51,
+            0, 52, 53, 53,
+            0, 52, 53, 53,
+            0, 54, 55, 55,
+            0, 54, 55, 55,
+            0, 56, 57, 57,
+            0, 56, 57, 57,
+            0, 58, 59, 59,
+            0, 58, 59, 59,
+            0, 60, 61, 61,
+            0, 60, 61, 61,
+            0, 62, 63, 63,
+            0, 62, 63, 63,
+            0, 64, 65, 65,
+            0, 64, 65, 65,
+            0, 66, 67, 67,
+            0, 66, 67, 67,
+            0, 68, 69, 69,
+            0, 68, 69, 69,
+            0, 70, 71, 71,
+            0, 70, 71, 71,
+            0, 72, 73, 73,
+            0, 72, 73, 73,
+            0, 74, 75, 75,
+            0, 74, 75, 75,
+            0, 76, 77, 77,
+            0, 76, 77, 77,
+            0, 78, 79, 79,
+            0, 78, 79, 79,
+            0, 80, 81, 81,
+            0, 80, 81, 81,
+            0, 82, 83, 83,
+            0, 82, 83, 83,
+            0, 84, 85, 85,
+            0, 84, 85, 85,
+            0, 86, 87, 87,
+            0, 86, 87, 87,
+            0, 88, 89, 89,
+            0, 88, 89, 89,
+            0, 90, 91, 91,
+            0, 90, 91, 91,
+            0, 92, 93, 93,
+            0, 92, 93, 93,
+            0, 94, 95, 95,
+            0, 94, 95, 95,
+            0, 96, 97, 97,
+            0, 96, 97, 97,
+            0, 98, 99, 99,
+            0, 98, 99, 99,
+            0, 100, 101, 101,
+            0, 100, 101, 101,
+            0, 102, 103, 103,
+            0, 102, 103, 103,
+            0, 104, 105, 105,
+            0, 104, 105, 105,
+            0, 106, 107, 107,
+            0, 106, 107, 107,
+            0, 108, 109, 109,
+            0, 108, 109, 109,
+            0, 110, 111, 111,
+            0, 110, 111, 111,
+            0, 112, 113, 113,
+            0, 112, 113, 113,
+            0, 114, 115, 115,
+            0, 114, 115, 115,
+            0, 116, 117, 117,
+            0, 116, 117, 117,
+            0, 118, 119, 119,
+            0, 118, 119, 119,
+            0, 120, 121, 121,
+            0, 120, 121, 121,
+            0, 122, 123, 123,
+            0, 122, 123, 123,
+            0, 0, 124, 124,
+            0, 0, 124, 124,
+            0, 0, 0, 0,
+        ],
+        accepting: [false, false, false, false, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, true])
 
     /// #/properties/PipelineName
     static func s_properties_PipelineName(_ n: Node, _ r: inout GeneratedRun) {
@@ -41,9 +172,33 @@ enum BlueprintSchemaCheck {
     static func s_defs_region(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/region/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 1, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/region/pattern")
+        if !s_defs_region_pattern.accepts(n) { r.pattern(n, 1, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/region/pattern") }
         r.describe(from: start, "An AWS region code such as us-east-1.")
     }
+    static let s_defs_region_pattern = PatternDFA(
+        classCount: 9,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 4, 3, 5, 3, 3, 3, 3, 3, 6, 3, 3, 3, 7, 3, 3, 8, 3, 3, 3, 3, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 2, 2, 2, 2, 2, 2,
+            0, 0, 0, 3, 3, 3, 3, 3, 3,
+            0, 4, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 5, 6, 7, 5, 5, 5,
+            0, 8, 0, 9, 9, 9, 9, 9, 9,
+            0, 8, 0, 9, 9, 9, 10, 9, 9,
+            0, 8, 0, 9, 9, 9, 9, 11, 9,
+            0, 0, 12, 0, 0, 0, 0, 0, 0,
+            0, 8, 0, 9, 9, 9, 9, 9, 9,
+            0, 8, 0, 9, 9, 9, 9, 9, 13,
+            0, 8, 0, 9, 9, 9, 14, 9, 9,
+            0, 0, 15, 0, 0, 0, 0, 0, 0,
+            0, 16, 0, 9, 9, 9, 9, 9, 9,
+            0, 16, 0, 17, 17, 17, 17, 17, 17,
+            0, 0, 15, 0, 0, 0, 0, 0, 0,
+            0, 0, 12, 5, 5, 5, 5, 5, 5,
+            0, 16, 0, 17, 17, 17, 17, 17, 17,
+        ],
+        accepting: [false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, true, false, false])
 
     /// #/properties/REGION
     static func s_properties_REGION(_ n: Node, _ r: inout GeneratedRun) {
@@ -188,9 +343,25 @@ enum BlueprintSchemaCheck {
     static func s_defs_handler(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/handler/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 2, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/handler/pattern")
+        if !s_defs_handler_pattern.accepts(n) { r.pattern(n, 2, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/handler/pattern") }
         r.describe(from: start, "module.function of a Python Lambda handler.")
     }
+    static let s_defs_handler_pattern = PatternDFA(
+        classCount: 4,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0, 0,
+            0, 0, 0, 2,
+            0, 3, 4, 4,
+            0, 0, 0, 5,
+            0, 3, 4, 4,
+            0, 6, 7, 7,
+            0, 0, 0, 8,
+            0, 6, 7, 7,
+            0, 6, 9, 9,
+            0, 6, 9, 9,
+        ],
+        accepting: [false, false, false, false, false, true, false, true, true, true])
 
     /// #/$defs/lambda/properties/Handler
     static func s_defs_lambda_properties_Handler(_ n: Node, _ r: inout GeneratedRun) {
@@ -239,17 +410,59 @@ enum BlueprintSchemaCheck {
     static func s_defs_lambdaConfig_properties_AMI(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/AMI/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 3, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/AMI/pattern")
+        if !s_defs_lambdaConfig_properties_AMI_pattern.accepts(n) { r.pattern(n, 3, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/AMI/pattern") }
         r.describe(from: start, "Machine image the analysis runs on: ami- followed by 8 or 17 hex digits.")
     }
+    static let s_defs_lambdaConfig_properties_AMI_pattern = PatternDFA(
+        classCount: 6,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 2, 2, 2, 2, 2, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0, 0, 0, 0,
+            0, 0, 0, 2, 0, 0,
+            0, 0, 0, 0, 0, 3,
+            0, 0, 0, 0, 4, 0,
+            0, 5, 0, 0, 0, 0,
+            0, 0, 6, 6, 0, 0,
+            0, 0, 7, 7, 0, 0,
+            0, 0, 8, 8, 0, 0,
+            0, 0, 9, 9, 0, 0,
+            0, 0, 10, 10, 0, 0,
+            0, 0, 11, 11, 0, 0,
+            0, 0, 12, 12, 0, 0,
+            0, 0, 13, 13, 0, 0,
+            0, 0, 14, 14, 0, 0,
+            0, 0, 15, 15, 0, 0,
+            0, 0, 16, 16, 0, 0,
+            0, 0, 17, 17, 0, 0,
+            0, 0, 18, 18, 0, 0,
+            0, 0, 19, 19, 0, 0,
+            0, 0, 20, 20, 0, 0,
+            0, 0, 21, 21, 0, 0,
+            0, 0, 22, 22, 0, 0,
+            0, 0, 0, 0, 0, 0,
+        ],
+        accepting: [false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false, false, false, false, false, false, true])
 
     /// #/$defs/lambdaConfig/properties/INSTANCE_TYPE
     static func s_defs_lambdaConfig_properties_INSTANCE_TYPE(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/INSTANCE_TYPE/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 4, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/INSTANCE_TYPE/pattern")
+        if !s_defs_lambdaConfig_properties_INSTANCE_TYPE_pattern.accepts(n) { r.pattern(n, 4, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/INSTANCE_TYPE/pattern") }
         r.describe(from: start, "Default EC2 instance type for jobs, e.g. p3.2xlarge.")
     }
+    static let s_defs_lambdaConfig_properties_INSTANCE_TYPE_pattern = PatternDFA(
+        classCount: 5,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0, 0, 0,
+            0, 0, 0, 0, 2,
+            0, 3, 4, 3, 3,
+            0, 3, 4, 3, 3,
+            0, 0, 0, 5, 5,
+            0, 0, 0, 6, 6,
+            0, 0, 0, 6, 6,
+        ],
+        accepting: [false, false, false, false, false, true, true])
 
     /// #/$defs/lambdaConfig/properties/REGION
     static func s_defs_lambdaConfig_properties_REGION(_ n: Node, _ r: inout GeneratedRun) {
@@ -367,8 +580,21 @@ enum BlueprintSchemaCheck {
     /// #/$defs/lambdaConfig/properties/MAXCOST/anyOf/1
     static func s_defs_lambdaConfig_properties_MAXCOST_anyOf_1(_ n: Node, _ r: inout GeneratedRun) {
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/MAXCOST/anyOf/1/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 5, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/MAXCOST/anyOf/1/pattern")
+        if !s_defs_lambdaConfig_properties_MAXCOST_anyOf_1_pattern.accepts(n) { r.pattern(n, 5, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/lambdaConfig/properties/MAXCOST/anyOf/1/pattern") }
     }
+    static let s_defs_lambdaConfig_properties_MAXCOST_anyOf_1_pattern = PatternDFA(
+        classCount: 3,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0,
+            0, 0, 2,
+            0, 3, 4,
+            0, 0, 5,
+            0, 3, 4,
+            0, 0, 6,
+            0, 0, 6,
+        ],
+        accepting: [false, true, true, false, true, true, true])
 
     /// #/$defs/lambdaConfig/properties/MAXCOST
     static func s_defs_lambdaConfig_properties_MAXCOST(_ n: Node, _ r: inout GeneratedRun) {
@@ -536,18 +762,38 @@ enum BlueprintSchemaCheck {
     static func s_defs_affiliate_properties_AffiliateName(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/affiliate/properties/AffiliateName/type", SchemaMessage.type([.string], n)) }
-        r.pattern(n, 6, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/affiliate/properties/AffiliateName/pattern")
+        if !s_defs_affiliate_properties_AffiliateName_pattern.accepts(n) { r.pattern(n, 6, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/affiliate/properties/AffiliateName/pattern") }
         r.describe(from: start, "Group name: S3 prefix, IAM group name part and (develop/webdev) CloudFormation logical ID part.")
     }
+    static let s_defs_affiliate_properties_AffiliateName_pattern = PatternDFA(
+        classCount: 3,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0],
+        next: [
+            0, 0, 0,
+            0, 0, 2,
+            0, 3, 3,
+            0, 3, 3,
+        ],
+        accepting: [false, false, true, true])
 
     /// #/$defs/iamName
     static func s_defs_iamName(_ n: Node, _ r: inout GeneratedRun) {
         let start = r.errors.count
         if !(JSONType.string.matches(n)) { r.fail(n, "type", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/iamName/type", SchemaMessage.type([.string], n)) }
         if let s = n.string, s.unicodeScalars.count > 55 { r.fail(n, "maxLength", "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/iamName/maxLength", SchemaMessage.maxLength(n, 55)) }
-        r.pattern(n, 7, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/iamName/pattern")
+        if !s_defs_iamName_pattern.accepts(n) { r.pattern(n, 7, "https://neurocaas.org/schemas/blueprint.schema.json#/$defs/iamName/pattern") }
         r.describe(from: start, "An IAM user base name: letters, digits and + = , . @ _ - (the region is appended, and the whole must fit in 64 characters).")
     }
+    static let s_defs_iamName_pattern = PatternDFA(
+        classCount: 2,
+        classOf: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+        next: [
+            0, 0,
+            0, 2,
+            0, 3,
+            0, 3,
+        ],
+        accepting: [false, false, true, true])
 
     /// #/$defs/affiliate/properties/UserNames/items
     static func s_defs_affiliate_properties_UserNames_items(_ n: Node, _ r: inout GeneratedRun) {
