@@ -24,7 +24,7 @@ struct AffiliateNameRule: Rule {
             } else if !bad.isEmpty {
                 // A Set for a long name (hostile input stays linear), a list for the usual few.
                 let distinct = bad.count > 64 ? Array(Set(bad)) : bad.reduce(into: [Character]()) { if !$0.contains($1) { $0.append($1) } }
-                let shown = distinct.map { $0 == " " ? "space" : "'\($0)'" }.sorted().joined(separator: ", ")
+                let shown = distinct.map { $0 == " " ? "space" : "'\($0)'" }.sorted().joinedText(separator: ", ")
                 let fixed = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
                 let why = logicalIDs ? "CloudFormation logical IDs in STAGE \(bp.stageValue!) allow letters and digits only" : "IAM group names and S3 prefixes need letters, digits or '-'"
                 out.append(finding(bp, field, "AffiliateName '\(name)' contains \(shown): \(why)",

@@ -17,6 +17,6 @@ struct CommandPlaceholdersUncheckedRule: Rule {
         guard proto?.placeholders == nil, used.count != 4 else { return [] }
         let why = proto == nil ? "is not a known job manager" : "is legacy and formats COMMAND its own way"
         return [finding(bp, field, "COMMAND has \(used.count) placeholders; not checked because Handler '\(handler)' \(why)",
-                        hint: "the current protocol (submit_start.handler_develop) passes 4 values: \(Protocols.currentSlots.joined(separator: ", "))")]
+                        hint: "the current protocol (submit_start.handler_develop) passes 4 values: \(Protocols.currentSlots.joinedText(separator: ", "))")]
     }
 }

@@ -12,9 +12,9 @@ struct ToolStateRule: Rule {
               rootSpecs.contains(where: { $0.map { CatalogIndex.isToolState[$0] } ?? false }) else { return [] }
         let keys = zip(bp.root.members ?? [], rootSpecs).filter { $0.1.map { CatalogIndex.isToolState[$0] } ?? false }.map(\.0)
         guard let first = keys.first else { return [] }
-        var message = "neurocaas-contrib tool state in the blueprint: \(keys.map(\.key).joined(separator: ", "))"
+        var message = "neurocaas-contrib tool state in the blueprint: \(keys.map(\.key).joinedText(separator: ", "))"
         if let local = bp.root["localenv"]?.string, local.hasPrefix("/") {
-            message += "; localenv leaks a local path (/\(local.split(separator: "/").prefix(2).map(String.init).joined(separator: "/"))/...)"
+            message += "; localenv leaks a local path (/\(local.split(separator: "/").prefix(2).map(String.init).joinedText(separator: "/"))/...)"
         }
         return [finding(bp, at: first.keyRange, pointer: "/" + JSONPointer.escape(first.key), message,
                         hint: "remove these keys before committing; they describe one developer's machine")]
