@@ -3,7 +3,8 @@
 # two reference programs built in the same run: a static Swift program that imports Foundation
 # and prints a line ("hello"), and the same program also linking FoundationNetworking ("hello +
 # networking", never calling it). CPU time per run is `perf stat` task-clock (falls back to the
-# child's user+system time from wait4 when perf cannot count); the median of RUNS is printed.
+# child's user+system time from wait4 when perf cannot count); the median of RUNS interleaved
+# rounds is printed.
 # Usage: bench/startup.sh [RUNS]   (default 15)
 #   BPCTL_BASELINE=DIR also times DIR/bpctl and DIR/neurocaas-contrib (an older build) the same way.
 source "$(dirname "$0")/lib.sh"
@@ -73,10 +74,6 @@ def cpu_ms(cmd):
     _, _, usage = os.wait4(p.pid, 0)
     return (usage.ru_utime + usage.ru_stime) * 1000
 
-def median(cmd):
-    cpu_ms(cmd)  # warm the page cache
-    return statistics.median(cpu_ms(cmd) for _ in range(runs))
-
 blueprints = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(shared, "blueprints")) for f in fs
                     if f == "stack_config_template.json")
 def programs(bin_dir, tag):
@@ -89,16 +86,23 @@ def programs(bin_dir, tag):
         (f"bpctl whoami (moto){tag}", [b, "whoami"], None),
     ]
 
-hello = median([os.path.join(work, "hello")])
-net = median([os.path.join(work, "hello-net")])
-print(f"CPU time per run ({'perf stat task-clock' if use_perf else 'wait4 user+system'}), median of {runs}:")
-print(f"  {'static hello (Foundation)':52} {hello:7.2f} ms   1.00x")
-print(f"  {'static hello + FoundationNetworking':52} {net:7.2f} ms  {net / hello:5.2f}x")
-rows = programs(".build/release", "")
+rows = [("static hello (Foundation)", [os.path.join(work, "hello")], None),
+        ("static hello + FoundationNetworking", [os.path.join(work, "hello-net")], None)]
+rows += programs(".build/release", "")
 if baseline:
     rows += programs(baseline, " [baseline]")
-for name, cmd, goal in rows:
-    ms = median(cmd)
+# Interleaved: every round runs each program once, so a burst of load from elsewhere on the VM
+# lands on all of them alike instead of on whichever program was being timed.
+for _, cmd, _ in rows:
+    cpu_ms(cmd)  # warm the page cache
+samples = [[] for _ in rows]
+for _ in range(runs):
+    for i, (_, cmd, _) in enumerate(rows):
+        samples[i].append(cpu_ms(cmd))
+medians = [statistics.median(s) for s in samples]
+hello = medians[0]
+print(f"CPU time per run ({'perf stat task-clock' if use_perf else 'wait4 user+system'}), median of {runs} interleaved rounds:")
+for (name, _, goal), ms in zip(rows, medians):
     verdict = "" if goal is None or "[baseline]" in name else (f"  (goal <= {goal}x: {'met' if ms / hello <= goal else 'NOT met'})")
     print(f"  {name:52} {ms:7.2f} ms  {ms / hello:5.2f}x{verdict}")
 PY
