@@ -44,4 +44,14 @@ final class FmtCLITests: XCTestCase {
         XCTAssertTrue(broken.stderr.contains("stack_config_template.json:1:7: strings must use double quotes"), broken.stderr)
         XCTAssertFalse(broken.stderr.contains("Fatal"), broken.stderr)
     }
+
+    /// The bundled examples are what users copy and what the README runs: they must already be
+    /// in the canonical layout (`fmt --check` exits 0 and changes nothing).
+    func testBundledCleanExamplesAreFormatted() throws {
+        let file = CLITests.repo.appendingPathComponent("examples/clean/stack_config_template.json")
+        let before = try Data(contentsOf: file)
+        let r = try bpctl(["fmt", "--check", "examples/clean", "examples/clean-yaml"], cwd: CLITests.repo)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(try Data(contentsOf: file), before)
+    }
 }

@@ -64,7 +64,9 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// The reference blueprint of the current protocol that examples start from.
+/// The reference blueprint of the current protocol that examples start from: examples/clean's
+/// content with its short arrays on one line (`"UserNames": ["carol"]`), the form the examples'
+/// text edits name; examples/clean itself is in `bpctl fmt`'s layout.
 public enum ExampleBlueprints {
     public static let clean = """
     {
