@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// IAM calls (Query protocol, global endpoint). Only what bpctl and its tests use so far.
 public struct IAM: Sendable {
     public let client: AWSClient
@@ -96,9 +102,3 @@ public struct IAM: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif

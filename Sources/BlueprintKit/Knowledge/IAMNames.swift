@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// IAM naming as NeuroCAAS derives it (blueprint-reference §4.4-4.6, §4.9).
 public enum IAMNames {
     /// IAM user and group names: letters, digits and + = , . @ _ -
@@ -48,9 +54,3 @@ public enum IAMNames {
         return String(pipeline.filter { $0 != "-" })
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif

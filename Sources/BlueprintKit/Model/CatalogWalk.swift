@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The objects of a blueprint whose keys the field catalog describes, with their pointers.
 /// Shared by the required/type/unknown/unused-field rules so they walk the tree the same way.
 public struct CatalogObject: Sendable {
@@ -43,9 +49,3 @@ extension Blueprint {
         return label
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif

@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import PlatformSupport
+
 /// `bpctl rules` and docs/rules.md, both from the rule descriptions.
 public enum RulesDocRenderer {
     /// One line per rule: id, severity, name, summary.
@@ -88,10 +95,3 @@ public enum RulesDocRenderer {
         return s + String(repeating: " ", count: length - units)
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import PlatformSupport

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// An input that a rule must (or must not) flag. Most examples are the clean current-protocol
 /// blueprint with a text edit, so each reads as "this change breaks it".
 public struct RuleExample: Sendable {
@@ -125,9 +131,3 @@ public enum ExampleBlueprints {
         return text
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif

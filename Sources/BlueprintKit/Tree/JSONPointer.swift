@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import PlatformSupport
+
 /// RFC 6901 JSON Pointers: how diagnostics name the value they are about.
 public enum JSONPointer {
     /// Escape one reference token (`~` → `~0`, `/` → `~1`).
@@ -67,10 +74,3 @@ public enum JSONPointer {
         return node
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import PlatformSupport

@@ -1,3 +1,5 @@
+import BlueprintKit
+
 /// What to read from AWS for a plan. Saved in plan files, so a staleness check re-reads exactly
 /// the same facts.
 public struct ReadRequest: Codable, Sendable, Equatable {
@@ -43,8 +45,6 @@ public struct ReadRequest: Codable, Sendable, Equatable {
                   users: users.uniquedKeepingOrder(), groups: groups, folders: folders.uniquedKeepingOrder())
     }
 }
-
-import BlueprintKit
 
 enum IAMNamesBridge {
     static func group(_ affiliate: String, _ pipeline: String, _ stage: String?) -> String {

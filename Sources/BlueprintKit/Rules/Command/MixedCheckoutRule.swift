@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import PlatformSupport
+
 struct MixedCheckoutRule: Rule {
     static let description = RuleDescription(
         id: "BP145", name: "command-mixed-checkouts", severity: .warning,
@@ -45,10 +52,3 @@ struct MixedCheckoutRule: Rule {
         return parts.count >= 2 ? String(parts[0]) : nil
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import PlatformSupport

@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import PlatformSupport
+
 struct MaxCostRule: Rule {
     static let description = RuleDescription(
         id: "BP135", name: "max-cost", severity: .error,
@@ -19,10 +26,3 @@ struct MaxCostRule: Rule {
                         hint: "write the budget in USD as a number, e.g. 300")]
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import PlatformSupport

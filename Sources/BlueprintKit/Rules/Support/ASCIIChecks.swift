@@ -1,3 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level answers for the common case of an ASCII value. In ASCII every Character is one
 /// byte (or "\r\n", which no check below accepts), so these give exactly what the Character-level
 /// code gives; rules use them as a fast path and keep the Character-level code for other text.
@@ -57,14 +68,3 @@ extension Node {
         return nil
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

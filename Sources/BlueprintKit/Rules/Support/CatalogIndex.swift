@@ -1,3 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// FieldCatalog as flat tables, built once, for the structural rules. `FieldCatalog.spec` hashes
 /// two Strings per lookup and five rules looked up every key of every object (~0.4 K
 /// instructions a lookup, 2.5 M over the 24 shared blueprints); here a key is matched against
@@ -85,14 +96,3 @@ enum CatalogIndex {
         return nil
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

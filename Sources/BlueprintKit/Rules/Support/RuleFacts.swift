@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import PlatformSupport
+
 /// What several rules need to know about one blueprint, worked out once: the catalog spec of
 /// every key, COMMAND's shell words and str.format fields, and where CodeUri resolves. Before
 /// issue 13 four rules lexed COMMAND, five parsed its placeholders, five looked every key up in
@@ -90,10 +97,3 @@ extension RuleContext {
         factsCache.facts(for: bp, protocolsDirectory: protocolsDirectory)
     }
 }
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import PlatformSupport
