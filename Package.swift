@@ -68,7 +68,7 @@ let package = Package(
         // What the front `neurocaas-contrib` needs: state files, the getters, read-yaml. Only
         // FoundationEssentials and libyaml, statically: anything that pulls swift-corelibs-foundation
         // (NSString, Yams, AWSClient) doubles start-up (docs/performance.md, "Start-up").
-        .target(name: "WorkflowCore", dependencies: ["CLibYAML"], linkerSettings: [.linkedLibrary(":libyaml.a")]),
+        .target(name: "WorkflowCore", dependencies: ["CLibYAML", "PlatformSupport"], linkerSettings: [.linkedLibrary(":libyaml.a")]),
         // The on-instance `workflow`/`scripting` commands: state files, registration, transfers.
         .target(name: "WorkflowKit", dependencies: ["WorkflowCore", "AWSClient", "CZlib"]),
         // Developer- and user-side analysis tools: job checks, `init` scaffolding, monitoring.
@@ -125,7 +125,7 @@ let package = Package(
         .executableTarget(name: "schema-codegen", dependencies: ["BlueprintKit"]),
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit", "PlatformSupport", "SchemaICU", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         // Runs the built bpctl binary: exit codes, formats, malformed input.
-        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "BPCtlCommands", "PlatformSupport", "bpctl", "bpctl-full", "TestSupport"]),
+        .testTarget(name: "bpctlTests", dependencies: ["BlueprintKit", "AWSClient", "BPCtlCommands", "PlatformSupport", "bpctl", "bpctl-full", "TestSupport"]),
         // Test helpers shared by test targets: moto_server and Python fakes on 127.0.0.1
         // (no XCTest import, so release builds of every target still work).
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport", exclude: ["Fixtures"]),

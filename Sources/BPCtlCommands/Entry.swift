@@ -43,13 +43,9 @@ public enum BPCtlEntry {
     }
 
     public static func run<Root: ParsableCommand>(_ command: ParsableCommand, root: Root.Type) async {
+        guard !runIfSynchronous(command, root: root), var asyncCommand = command as? AsyncParsableCommand else { return }
         do {
-            var command = command
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            try await asyncCommand.run()
         } catch {
             fail(error, in: type(of: command), root: root)
         }

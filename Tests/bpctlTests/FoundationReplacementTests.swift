@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWSClient
 @testable import BPCtlCommands
 import Foundation
 import PlatformSupport
