@@ -31,15 +31,39 @@ public enum DescriptorIO {
     /// Everything up to end of file, or the errno of the read that failed.
     public static func readAll(_ fd: Int32) -> Result<[UInt8], ReadError> {
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        let code = read(fd, appendingTo: &out)
+        return code == 0 ? .success(out) : .failure(ReadError(code: code))
+    }
+
+    /// The whole file at `path`, or nil when it cannot be opened or read (a folder, say), as
+    /// FileManager.contents(atPath:) answers, without FileManager's and Data's set-up. No
+    /// `Result` here: the getters call it on every start, and its generic metadata is looked up
+    /// by name the first time.
+    public static func contents(ofFile path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        return read(fd, appendingTo: &out) == 0 ? out : nil
+    }
+
+    /// Appends everything up to end of file to `out`: 0, or the errno of the read that failed.
+    /// Each read goes into uninitialised storage (no zeroed buffer to copy from), so a small file
+    /// costs one read and one array.
+    private static func read(_ fd: Int32, appendingTo out: inout [UInt8]) -> Int32 {
+        var capacity = 16384
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadError(code: errno))
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var n: Int
+                repeat { n = Glibc.read(fd, buffer.baseAddress, buffer.count) } while n < 0 && errno == EINTR
+                if n < 0 { failure = errno }
+                count = max(n, 0)
             }
-            if n == 0 { return .success(out) }
-            out.append(contentsOf: chunk[..<n])
+            if failure != 0 { return failure }
+            if chunk.isEmpty { return 0 }
+            if out.isEmpty { out = chunk } else { out += chunk }
+            capacity = min(capacity * 2, 1 << 20)
         }
     }
 

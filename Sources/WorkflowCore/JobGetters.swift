@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import PlatformSupport
 
 /// The `workflow get-*` answers, read from the state files alone. Here rather than in WorkflowKit
 /// because the front `neurocaas-contrib` answers them without linking WorkflowKit (AWS, zip).
@@ -19,7 +20,7 @@ extension JobState {
         return local
     }
 
-    public func localName(_ kind: JobKind) throws -> String { FilePath.lastComponent(try localPath(kind)) }
+    public func localName(_ kind: JobKind) throws -> String { PathText.lastComponent(try localPath(kind)) }
 
     public func bucket() throws -> String {
         guard let uri = try load().data.s3.flatMap(S3URI.init) else {
@@ -50,7 +51,7 @@ extension JobState {
         guard let base = r.resultpath.s3 ?? r.resultpath.localsource else {
             throw WorkflowError.notRegistered("The result path", command: JobKind.result.registerCommand)
         }
-        let name = FilePath.lastComponent(URL(fileURLWithPath: path).standardizedFileURL.path)
+        let name = PathText.lastComponent(URL(fileURLWithPath: path).standardizedFileURL.path)
         return base.hasSuffix("/") ? "\(base)process_results/\(name)" : "\(base)/process_results/\(name)"
     }
 

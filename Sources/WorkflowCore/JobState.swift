@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PlatformSupport
 
 /// Where the current job lives: `~/.neurocaas_contrib_storageloc.json` ({"path": …}) points at
 /// the job directory holding registration.json. Writes go to a temporary file and are renamed,
@@ -16,7 +17,7 @@ public struct JobState: Sendable {
 
     public init(home: String) { self.home = home }
 
-    var storageFile: String { FilePath.join(home, Self.storageName) }
+    var storageFile: String { PathText.appending(home, Self.storageName) }
 
     /// `initialize-job -p DIR`: record DIR and write an empty registration.
     public func initialize(path: String) throws -> String {
@@ -24,14 +25,14 @@ public struct JobState: Sendable {
             throw WorkflowError("\(path) is not an existing directory", hint: "create it first: mkdir -p \(path)")
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        try Self.atomicWrite(Registration().json, to: FilePath.join(absolute, "registration.json"))
+        try Self.atomicWrite(Registration().json, to: PathText.appending(absolute, "registration.json"))
         try Self.atomicWrite("{\"path\": \(quote(absolute))}", to: storageFile)
         return absolute
     }
 
     /// The job directory recorded by initialize-job.
     public func jobDirectory() throws -> String {
-        guard let data = FilePath.contents(storageFile) else {
+        guard let data = DescriptorIO.contents(ofFile: storageFile) else {
             throw WorkflowError("no job is initialized (\(storageFile) does not exist)",
                                 hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
@@ -42,15 +43,15 @@ public struct JobState: Sendable {
     }
 
     public func load() throws -> Registration {
-        let file = FilePath.join(try jobDirectory(), "registration.json")
-        guard let data = FilePath.contents(file) else {
+        let file = PathText.appending(try jobDirectory(), "registration.json")
+        guard let data = DescriptorIO.contents(ofFile: file) else {
             throw WorkflowError("no registration found at \(file)", hint: "run: neurocaas-contrib workflow initialize-job -p DIR")
         }
         return try Registration(json: data)
     }
 
     public func save(_ r: Registration) throws {
-        try Self.atomicWrite(r.json, to: FilePath.join(try jobDirectory(), "registration.json"))
+        try Self.atomicWrite(r.json, to: PathText.appending(try jobDirectory(), "registration.json"))
     }
 
     package static func atomicWrite(_ text: String, to path: String) throws {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import PlatformSupport
 
 /// `scripting read-yaml`: a top-level field of a YAML file, printed exactly as the Python tool's
 /// `get_yaml_field` prints it: PyYAML `full_load` (YAML 1.1 types, last duplicate key wins), a
@@ -13,7 +14,7 @@ public enum ReadYAML {
     public static let maxExpandedNodes = 1_000_000
 
     public static func value(path: String, field: String, default fallback: String?) throws -> String {
-        guard let bytes = FilePath.contents(path), let text = String(validating: bytes, as: UTF8.self) else {
+        guard let bytes = DescriptorIO.contents(ofFile: path), let text = String(validating: bytes, as: UTF8.self) else {
             throw WorkflowError("cannot read \(path)", hint: "-p must name a readable UTF-8 YAML file")
         }
         return try value(yaml: text, field: field, default: fallback, source: path)

@@ -56,4 +56,19 @@ final class PlatformSupportTests: XCTestCase {
         }
         XCTAssertEqual(box.n, 80_000)
     }
+
+    /// Whole-file reads in growing uninitialised chunks: every size around the chunk edges reads
+    /// back as FileManager reads it; folders and missing files are nil, as FileManager answers.
+    func testDescriptorContentsMatchFileManager() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for size in [0, 1, 16383, 16384, 16385, 49152, 49153, 1 << 20, (3 << 20) + 7] {
+            let file = dir.appendingPathComponent("f\(size)")
+            try Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(to: file)
+            XCTAssertEqual(DescriptorIO.contents(ofFile: file.path), FileManager.default.contents(atPath: file.path).map { [UInt8]($0) }, "\(size) bytes")
+        }
+        XCTAssertNil(DescriptorIO.contents(ofFile: dir.path))
+        XCTAssertNil(DescriptorIO.contents(ofFile: dir.appendingPathComponent("missing").path))
+    }
 }
